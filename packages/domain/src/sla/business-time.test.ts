@@ -110,3 +110,10 @@ test('tenant exceptions layer over the statutory schedule: closure, custom hours
   assert.equal(businessMinutesBetween(bj('2026-03-07T00:00'), bj('2026-03-08T00:00'), cal), 180);
   assert.equal(cn.exceptions.find((e) => e.date === '2026-03-02'), undefined, 'the shipped calendar is untouched');
 });
+
+test('unsorted exceptions (an unvalidated calendar) give the same answers as sorted ones', () => {
+  const shuffled: BusinessCalendar = { ...cn, exceptions: [...cn.exceptions].reverse() };
+  for (const [start, minutes] of [['2026-02-13T17:00', 120], ['2026-02-17T10:00', 60], ['2026-09-30T17:00', 1020]] as const) {
+    assert.deepEqual(addBusinessMinutes(bj(start), minutes, shuffled), addBusinessMinutes(bj(start), minutes, cn));
+  }
+});

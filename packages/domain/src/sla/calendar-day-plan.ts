@@ -8,7 +8,7 @@ import {
   MS_PER_DAY,
   MS_PER_MINUTE,
   parseClock,
-  parseLocalDate,
+  formatLocalDate,
   weekdayOf,
   yearOf,
   type BusinessCalendar,
@@ -37,7 +37,9 @@ export interface CompiledCalendar {
   readonly zone: string;
   /** Per weekday: flat [startMin, endMin, ...] pairs, merged and sorted. */
   readonly weekly: readonly (readonly number[])[];
-  readonly exceptions: ReadonlyMap<number, CalendarException>;
+  /** The calendar's exceptions when sorted by date (binary search), else null and `byDate` is used. */
+  readonly sorted: readonly CalendarException[] | null;
+  readonly byDate: ReadonlyMap<string, CalendarException> | null;
   readonly covered: ReadonlySet<number>;
   readonly plans: Map<number, DayPlan>;
   /** Offset of the last plan looked up: a good first guess for the next instant. */
@@ -76,19 +78,38 @@ export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
   let c = compiled.get(cal);
   if (c !== undefined) return c;
   const weekly = [0, 1, 2, 3, 4, 5, 6].map((wd) => segmentMinutes(cal.weekly[wd]));
-  const exceptions = new Map<number, CalendarException>();
-  for (const e of cal.exceptions) {
-    const day = parseLocalDate(e.date);
-    if (day !== null) exceptions.set(day, e);
-  }
-  c = { zone: cal.timeZone, weekly, exceptions, covered: new Set(cal.coverage), plans: new Map(), lastOffset: 0 };
+  // Compiling must stay cheap: a server that re-reads a calendar per request recompiles it, and
+  // the statutory schedule alone has >1,000 exceptions. Validated calendars are sorted by date,
+  // so one pass of string comparisons suffices and lookups binary-search the original array.
+  const list = cal.exceptions;
+  let isSorted = true;
+  for (let i = 1; i < list.length && isSorted; i++) isSorted = list[i - 1]!.date < list[i]!.date;
+  const byDate = isSorted ? null : new Map(list.map((e) => [e.date, e]));
+  c = { zone: cal.timeZone, weekly, sorted: isSorted ? list : null, byDate, covered: new Set(cal.coverage), plans: new Map(), lastOffset: 0 };
   compiled.set(cal, c);
   return c;
 }
 
+/** The exception dated on a local day, if any. */
+export function exceptionOn(c: CompiledCalendar, day: number): CalendarException | undefined {
+  const date = formatLocalDate(day);
+  if (c.byDate !== null) return c.byDate.get(date);
+  const list = c.sorted!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = list[mid]!.date;
+    if (d === date) return list[mid];
+    if (d < date) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** Working minute pairs of a local day after applying its exception, if any. */
 export function dayMinutes(c: CompiledCalendar, day: number): readonly number[] {
-  const e = c.exceptions.get(day);
+  const e = exceptionOn(c, day);
   if (e === undefined) return c.weekly[weekdayOf(day)]!;
   switch (e.kind) {
     case 'holiday':

@@ -11,7 +11,7 @@ import {
   type BusinessCalendar,
   type TimeSegment,
 } from './business-calendar.ts';
-import { compileCalendar, dayMinutes } from './calendar-day-plan.ts';
+import { compileCalendar, dayMinutes, exceptionOn } from './calendar-day-plan.ts';
 
 /**
  * - workday: has working hours by the weekly pattern (or custom hours on a normal workday).
@@ -61,7 +61,7 @@ export function describeMonth(year: number, month: number, cal: BusinessCalendar
   const c = compileCalendar(cal);
   for (let d = first; d < next; d++) {
     const weekday = weekdayOf(d);
-    const e = c.exceptions.get(d);
+    const e = exceptionOn(c, d);
     const normallyWorks = (c.weekly[weekday]?.length ?? 0) > 0;
     const segments = toSegments(dayMinutes(c, d));
     let kind: MonthDayKind;
