@@ -74,6 +74,7 @@ export function defaultMakeupWeekday(weekly: readonly (readonly number[])[]): nu
   return 1;
 }
 
+/** The compiled form of `cal`, built once per calendar object (identity-keyed, so never mutate a calendar). */
 export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
   let c = compiled.get(cal);
   if (c !== undefined) return c;
