@@ -47,3 +47,9 @@ test('parseCheckpointHeads refuses anything buildCheckpoint would not write', ()
   }
   assert.deepEqual(parseCheckpointHeads('[]'), { ok: true, value: [] });
 });
+
+test('heads sort by code units, not locale, so every node writes the same bytes', () => {
+  const row = buildCheckpoint({ id: 'c1', seq: 1, at: 'x', prevHash: GENESIS_HASH, heads: [['工单-2', 1, 'h'], ['Z', 1, 'h'], ['a', 1, 'h']] }, mac);
+  assert.deepEqual((JSON.parse(row.heads) as CheckpointHead[]).map((h) => h[0]), ['Z', 'a', '工单-2']);
+  assert.match(canonicalCheckpointMessage(row), /^\["gongdan\.audit-checkpoint\.v1",/);
+});
