@@ -1,0 +1,122 @@
+/**
+ * Turns annotated hits into the four judged fields. Precedence rules (see ADR 005):
+ * - fault type: a concrete symptom beats an error code, which beats "a part broke"; among equals
+ *   the first mentioned wins (the complaint usually opens the note). A negated symptom is not
+ *   a fault; a negated symptom with 了 / 不再 / after work is a result ("不漏了").
+ * - cause: not negated; a cause marker ("原因是", "发现") raises, suspicion ("怀疑") lowers,
+ *   a later contrasting clause ("但其实是") raises; ties go to the first mentioned.
+ * - actions: done on this visit only — not negated, not under a plan marker.
+ * - result: awaiting_parts > revisit > partial > resolved; weak "still broken" evidence after
+ *   a resolved statement makes it partial, on its own it makes it revisit.
+ */
+import type { Hit, NoteToken } from './note-hits.ts';
+import { F } from './note-lexicon.ts';
+
+/** Chosen code and the hits supporting it. */
+export interface FieldChoice {
+  readonly code: string | null;
+  readonly confidence: number;
+  readonly hits: Hit[];
+}
+
+/** Drops hits inside a longer hit of the same group, and weak hits inside any longer hit. */
+export function resolveOverlaps(hits: readonly Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of sorted) {
+    const clash = kept.some((k) => h.start >= k.start && h.end <= k.end && (k.group === h.group || h.weak) && (k.end - k.start) > (h.end - h.start));
+    const dup = kept.some((k) => k.group === h.group && k.code === h.code && h.start < k.end && k.start < h.end);
+    const sameGroupOverlap = kept.some((k) => k.group === h.group && h.start < k.end && k.start < h.end);
+    if (!clash && !dup && !sameGroupOverlap) kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const faultTier = (h: Hit): number =>
+  h.code === 'part_broken' ? 3 : h.code === 'error_code' ? 2 : h.weak ? 1 : 0;
+
+/** Picks the fault type; `errorCodeAt` is the offset of the first extracted error code, if any. */
+export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null): FieldChoice {
+  const candidates = hits.filter((h) => h.group === 'faultType' && !h.negated && !h.noLonger);
+  const ranked = [...candidates].sort((a, b) => faultTier(a) - faultTier(b) || a.start - b.start);
+  const best = ranked[0];
+  if (!best || (errorCodeAt !== null && faultTier(best) > 2)) {
+    if (errorCodeAt !== null) return { code: 'error_code', confidence: 0.85, hits: candidates.filter((h) => h.code === 'error_code') };
+    if (!best) return { code: null, confidence: 0, hits: [] };
+  }
+  const rivals = new Set(candidates.filter((h) => faultTier(h) === faultTier(best)).map((h) => h.code));
+  const base = best.weak ? 0.6 : best.source === 'word' ? 0.9 : 0.8;
+  return { code: best.code, confidence: rivals.size > 1 ? base - 0.15 : base, hits: candidates.filter((h) => h.code === best.code) };
+}
+
+/** Picks the cause. */
+export function chooseCause(hits: readonly Hit[], clauseContrast: (clause: number) => boolean): FieldChoice {
+  const candidates = hits.filter((h) => h.group === 'cause' && !h.negated && !h.planned);
+  let best: Hit | null = null;
+  let bestScore = -Infinity;
+  const scoreOf = (h: Hit): number => {
+    let s = h.weak ? 0.6 : 1;
+    if (h.causeMarked) s += 0.5;
+    if (h.suspected) s -= 0.6;
+    if (clauseContrast(h.clause) && candidates.some((c) => c.clause < h.clause && c.code !== h.code)) s += 0.4;
+    return s;
+  };
+  for (const h of candidates) {
+    const s = scoreOf(h);
+    if (s > bestScore) { best = h; bestScore = s; }
+  }
+  if (!best) return { code: null, confidence: 0, hits: [] };
+  const code = best.code;
+  const rivals = new Set(candidates.map((h) => h.code)).size;
+  const confidence = Math.max(0.3, Math.min(0.95, 0.6 + bestScore * 0.25 - (rivals > 1 ? 0.15 : 0)));
+  return { code, confidence, hits: candidates.filter((h) => h.code === code) };
+}
+
+/** Actions done on this visit, in order of mention. */
+export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
+  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned);
+  const byCode = new Map<string, Hit[]>();
+  for (const h of done) byCode.set(h.code, [...(byCode.get(h.code) ?? []), h]);
+  return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
+}
+
+type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
+
+/** Picks the result from result words and from symptoms stated after the work. */
+export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[], consumed: ReadonlySet<number>): FieldChoice {
+  const firstAction = hits.find((h) => h.group === 'action' && !h.negated && !h.planned);
+  const workAt = firstAction ? firstAction.start : Infinity;
+  const signals: Signal[] = [];
+  for (const h of hits) {
+    if (h.group === 'result') {
+      if (h.negated) {
+        if (h.start > workAt && (h.code === 'resolved' || h.code === 'partial')) signals.push({ kind: 'unresolved', at: h.start, hit: null, strength: 0.6 });
+        continue;
+      }
+      // "制冷正常，制热不行": a bare "正常" before the complaint and before any work describes, not concludes.
+      if (h.code === 'resolved' && h.start < workAt && hits.some((f) => f.group === 'faultType' && f.start > h.start && !f.negated)) continue;
+      signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
+    } else if (h.group === 'faultType') {
+      if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });
+      else if (!h.negated && h.still && h.start > workAt) signals.push({ kind: 'unresolved', at: h.start, hit: null, strength: 0.6 });
+    }
+  }
+  tokens.forEach((t, i) => {
+    if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
+  });
+  if (signals.length === 0) return { code: null, confidence: 0, hits: [] };
+  const pick = (kind: Signal['kind'], code: string): FieldChoice | null => {
+    const list = signals.filter((s) => s.kind === kind);
+    if (list.length === 0) return null;
+    return { code, confidence: Math.max(...list.map((s) => s.strength)), hits: list.flatMap((s) => (s.hit ? [s.hit] : [])) };
+  };
+  const strong = pick('awaiting_parts', 'awaiting_parts') ?? pick('revisit', 'revisit') ?? pick('partial', 'partial');
+  if (strong) return strong;
+  signals.sort((a, b) => a.at - b.at);
+  const last = signals[signals.length - 1] as Signal;
+  if (last.kind === 'unresolved') {
+    const resolved = pick('resolved', 'partial');
+    return resolved ? { ...resolved, confidence: 0.55 } : { code: 'revisit', confidence: 0.5, hits: [] };
+  }
+  return pick('resolved', 'resolved') as FieldChoice;
+}

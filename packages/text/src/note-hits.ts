@@ -1,0 +1,165 @@
+/**
+ * From tokens to evidence: clause splitting, taxonomy hits (dictionary words, patterns and
+ * part + damage combinations) and, for each hit, its grammatical context — negated, planned,
+ * "no longer", "still", under a cause or suspicion marker. Decisions happen in note-decision.
+ */
+import type { Token } from './dictionary-segmenter.ts';
+import { F, type NoteLexicon, type WordInfo } from './note-lexicon.ts';
+import type { PartEntry, TaxonomyGroup } from './taxonomy.types.ts';
+
+/** A token plus what the dictionary knows about it. */
+export interface NoteToken extends Token {
+  readonly info: WordInfo | undefined;
+  readonly clause: number;
+}
+
+/** A clause: tokens [from, to) between punctuation or connectives. */
+export interface Clause {
+  readonly from: number;
+  readonly to: number;
+  readonly contrast: boolean;
+  /** True when an unfinished plan ("等配件到了") carries into this clause ("再换"). */
+  planCarried: boolean;
+}
+
+/** One taxonomy hit with its context. Token indices are [tokFrom, tokTo). */
+export interface Hit {
+  readonly group: TaxonomyGroup;
+  readonly code: string;
+  readonly weak: boolean;
+  readonly source: 'word' | 'pattern' | 'combo';
+  readonly start: number;
+  readonly end: number;
+  readonly tokFrom: number;
+  readonly tokTo: number;
+  readonly clause: number;
+  negated: boolean;
+  noLonger: boolean;
+  followedByLe: boolean;
+  planned: boolean;
+  still: boolean;
+  causeMarked: boolean;
+  suspected: boolean;
+}
+
+const has = (t: NoteToken | undefined, bit: number): boolean => t?.info !== undefined && (t.info.flags & bit) !== 0;
+const isTagged = (t: NoteToken): boolean => t.info !== undefined && (t.info.terms.length > 0 || t.info.part !== null);
+
+/** Annotates tokens and splits them into clauses. */
+export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { tokens: NoteToken[]; clauses: Clause[] } {
+  const out: NoteToken[] = [];
+  const clauses: Clause[] = [];
+  let from = 0;
+  let contrast = false;
+  const close = (to: number): void => {
+    if (to > from) clauses.push({ from, to, contrast, planCarried: false });
+    from = to;
+    contrast = false;
+  };
+  for (const token of tokens) {
+    const info = lexicon.words.get(token.text);
+    const isBreak = token.kind === 'punct' && token.text !== ' ';
+    const isConnective = info !== undefined && (info.flags & F.connective) !== 0 && info.terms.length === 0;
+    if (isBreak || isConnective) {
+      close(out.length);
+      if (isConnective && (info.flags & F.contrast) !== 0) contrast = true;
+    }
+    out.push({ ...token, info, clause: clauses.length });
+    if (isBreak) close(out.length);
+  }
+  close(out.length);
+  // Re-stamp clause indices (punctuation-only clauses were folded into neighbours above).
+  clauses.forEach((c, i) => { for (let k = c.from; k < c.to; k++) out[k] = { ...(out[k] as NoteToken), clause: i }; });
+  return { tokens: out, clauses };
+}
+
+const COMBO_SKIP = new Set(['的', '有点', '好像', '也', '已经', '都', '有', '是', '被', '已', '全', '给', '明显', '严重']);
+
+/** Finds all taxonomy hits in the token stream. Overlaps are resolved later. */
+export function findHits(text: string, tokens: readonly NoteToken[], lexicon: NoteLexicon): Hit[] {
+  const hits: Hit[] = [];
+  const startIdx = new Map<number, number>();
+  const endIdx = new Map<number, number>();
+  tokens.forEach((t, i) => { startIdx.set(t.start, i); endIdx.set(t.end, i); });
+  const make = (group: TaxonomyGroup, code: string, weak: boolean, source: Hit['source'], a: number, b: number): Hit => {
+    const first = tokens[a] as NoteToken;
+    const last = tokens[b - 1] as NoteToken;
+    return { group, code, weak, source, start: first.start, end: last.end, tokFrom: a, tokTo: b, clause: first.clause,
+      negated: false, noLonger: false, followedByLe: false, planned: false, still: false, causeMarked: false, suspected: false };
+  };
+
+  tokens.forEach((t, i) => {
+    for (const term of t.info?.terms ?? []) hits.push(make(term.group, term.code, term.weak, 'word', i, i + 1));
+  });
+
+  for (const p of lexicon.patterns) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      if (m[0].length === 0) continue;
+      const a = startIdx.get(m.index);
+      const bLast = endIdx.get(m.index + m[0].length);
+      // Matches must sit on word boundaries and inside one clause, so "换" never fires in "交换机".
+      if (a === undefined || bLast === undefined || bLast < a) continue;
+      if ((tokens[a] as NoteToken).clause !== (tokens[bLast] as NoteToken).clause) continue;
+      hits.push(make(p.group, p.code, false, 'pattern', a, bLast + 1));
+    }
+  }
+
+  tokens.forEach((t, i) => {
+    const part: PartEntry | null | undefined = t.info?.part;
+    if (!part) return;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const next = tokens[j] as NoteToken;
+      if (next.clause !== t.clause) break;
+      if (has(next, F.damage) || has(next, F.breakage)) {
+        if (part.cause && has(next, F.damage) && lexicon.codes.cause.has(part.cause)) hits.push(make('cause', part.cause, false, 'combo', i, j + 1));
+        if (has(next, F.breakage) && lexicon.codes.faultType.has('part_broken')) hits.push(make('faultType', 'part_broken', false, 'combo', i, j + 1));
+        break;
+      }
+      if (!COMBO_SKIP.has(next.text)) break;
+    }
+  });
+  return hits;
+}
+
+/** Fills each hit's grammatical context from the tokens around it. */
+export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses: Clause[]): void {
+  // A plan left open at the end of a clause carries into a following clause that starts with 再/就.
+  let open = false;
+  clauses.forEach((c) => {
+    const first = tokens[c.from] as NoteToken;
+    c.planCarried = open && (first.text === '再' || first.text === '就' || first.text === '再来');
+    let state = c.planCarried;
+    for (let k = c.from; k < c.to; k++) {
+      const t = tokens[k] as NoteToken;
+      if (has(t, F.done)) state = false;
+      else if (has(t, F.plan)) state = true;
+    }
+    open = state;
+  });
+
+  for (const hit of hits) {
+    const clause = clauses[hit.clause] as Clause;
+    let plan = clause.planCarried;
+    for (let k = clause.from; k < hit.tokFrom; k++) {
+      const t = tokens[k] as NoteToken;
+      if (has(t, F.done)) plan = false;
+      else if (has(t, F.plan)) plan = true;
+      if (has(t, F.causeMarker)) hit.causeMarked = true;
+      if (has(t, F.suspicion)) hit.suspected = true;
+    }
+    if (clause.from > 0 && has(tokens[clause.from], F.causeMarker)) hit.causeMarked = true;
+    hit.planned = plan;
+    // Look back a few tokens for negation / "no longer" / "still", stopping at other concepts.
+    for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 3; k--, steps++) {
+      const t = tokens[k] as NoteToken;
+      if (has(t, F.noLonger)) { hit.noLonger = true; break; }
+      if (has(t, F.neg)) { hit.negated = true; break; }
+      if (has(t, F.still)) hit.still = true;
+      if (isTagged(t) || has(t, F.barrier) || has(t, F.done)) break;
+    }
+    for (let k = hit.tokTo; k < Math.min(clause.to, hit.tokTo + 2); k++) {
+      if (has(tokens[k], F.le)) { hit.followedByLe = true; break; }
+    }
+  }
+}

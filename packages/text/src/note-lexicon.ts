@@ -1,0 +1,107 @@
+/**
+ * Builds the parser's dictionary from a taxonomy: every synonym, part noun and grammar word
+ * becomes a segmenter word carrying tags, and every pattern becomes a compiled RegExp.
+ * Built once per taxonomy, so parsing itself does no allocation-heavy setup.
+ */
+import { createSegmenter, type Segmenter } from './dictionary-segmenter.ts';
+import {
+  BREAKAGE_WORDS, CAUSE_MARKERS, CONNECTIVES, CONTRAST, DAMAGE_WORDS, DONE_MARKERS, GENERAL_WORDS, NEGATION_BARRIERS,
+  NEGATORS, NO_LONGER, PLAN_MARKERS, STILL_MARKERS, SUSPICION_MARKERS, UNRESOLVED_WORDS,
+} from './grammar-lexicon.data.ts';
+import { normalizeChar } from './normalize-text.ts';
+import type { LangTerms, PartEntry, TaxonomyConfig, TaxonomyGroup } from './taxonomy.types.ts';
+
+/** Grammar roles of a word, as bit flags so one word can play several ("建议客户" = plan + guide). */
+export const F = {
+  neg: 1, noLonger: 2, plan: 4, done: 8, still: 16, unresolved: 32, connective: 64, contrast: 128,
+  causeMarker: 256, suspicion: 512, damage: 1024, breakage: 2048, le: 4096, barrier: 8192,
+} as const;
+
+/** A taxonomy code a word stands for. */
+export interface TermTag {
+  readonly group: TaxonomyGroup;
+  readonly code: string;
+  readonly weak: boolean;
+}
+
+/** Everything the dictionary knows about one word. */
+export interface WordInfo {
+  flags: number;
+  terms: TermTag[];
+  part: PartEntry | null;
+}
+
+/** A compiled taxonomy pattern. */
+export interface CompiledPattern {
+  readonly group: TaxonomyGroup;
+  readonly code: string;
+  readonly regex: RegExp;
+}
+
+/** The built dictionary. */
+export interface NoteLexicon {
+  readonly segmenter: Segmenter;
+  readonly words: ReadonlyMap<string, WordInfo>;
+  readonly patterns: readonly CompiledPattern[];
+  /** Codes per group, used to guarantee outputs always belong to the taxonomy. */
+  readonly codes: Readonly<Record<TaxonomyGroup, ReadonlySet<string>>>;
+}
+
+/** Normalises a dictionary term the same way input text is normalised (minus filler removal). */
+export function normalizeTerm(term: string): string {
+  let out = '';
+  for (const ch of term) out += normalizeChar(ch);
+  // Spaces only matter between ASCII words; "reset 了" and "reset了" must be the same word.
+  return out.trim().replace(/\s+/g, ' ').replace(/ (?=[^a-z0-9])|(?<=[^a-z0-9]) /g, '');
+}
+
+function allTerms(terms: LangTerms | undefined): string[] {
+  if (!terms) return [];
+  return Object.values(terms).flatMap((list) => (list ?? []).map(normalizeTerm)).filter((t) => t.length > 0);
+}
+
+const GROUPS: readonly [TaxonomyGroup, keyof TaxonomyConfig][] = [
+  ['faultType', 'faultTypes'], ['cause', 'causes'], ['action', 'actions'], ['result', 'results'],
+];
+
+/** Builds the lexicon for one taxonomy. Invalid patterns throw: an admin must see the error at save time. */
+export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
+  const words = new Map<string, WordInfo>();
+  const info = (word: string): WordInfo => {
+    let entry = words.get(word);
+    if (!entry) { entry = { flags: 0, terms: [], part: null }; words.set(word, entry); }
+    return entry;
+  };
+  const flag = (list: readonly string[], bit: number): void => {
+    for (const w of list) info(normalizeTerm(w)).flags |= bit;
+  };
+  flag(NEGATORS, F.neg); flag(NO_LONGER, F.noLonger); flag(PLAN_MARKERS, F.plan); flag(DONE_MARKERS, F.done);
+  flag(STILL_MARKERS, F.still); flag(UNRESOLVED_WORDS, F.unresolved); flag(CONNECTIVES, F.connective);
+  flag(CONTRAST, F.contrast | F.connective); flag(CAUSE_MARKERS, F.causeMarker); flag(SUSPICION_MARKERS, F.suspicion);
+  flag(DAMAGE_WORDS, F.damage); flag(BREAKAGE_WORDS, F.breakage); flag(['了', '过'], F.le); flag(NEGATION_BARRIERS, F.barrier);
+  for (const w of GENERAL_WORDS) info(normalizeTerm(w));
+
+  const patterns: CompiledPattern[] = [];
+  const codes = { faultType: new Set<string>(), cause: new Set<string>(), action: new Set<string>(), result: new Set<string>() };
+  for (const [group, key] of GROUPS) {
+    for (const entry of taxonomy[key] as TaxonomyConfig['faultTypes']) {
+      codes[group].add(entry.code);
+      const add = (term: string, weak: boolean): void => {
+        const target = info(term);
+        if (!target.terms.some((t) => t.group === group && t.code === entry.code)) target.terms.push({ group, code: entry.code, weak });
+      };
+      for (const term of allTerms(entry.synonyms)) add(term, false);
+      for (const term of allTerms(entry.weakSynonyms)) add(term, true);
+      for (const source of allTerms(entry.patterns)) {
+        patterns.push({ group, code: entry.code, regex: new RegExp(source, 'g') });
+      }
+    }
+  }
+  for (const part of taxonomy.parts) {
+    for (const term of allTerms(part.synonyms)) {
+      const target = info(term);
+      if (!target.part) target.part = part;
+    }
+  }
+  return { segmenter: createSegmenter(words.keys()), words, patterns, codes };
+}
