@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { canSeeTicket } from '@gongdan/domain/access/permissions';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../http/request-meta.ts';
+import type { LiveEvent } from './event-bus.ts';
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Server-Sent Events: live ticket changes, filtered per subscriber by the same visibility rule
+ * as reads, so nobody learns of a ticket they could not open.
+ */
+export function registerEventRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/v1/events', {
+    config: { access: 'event.subscribe' },
+    schema: { tags: ['events'], summary: 'Live ticket changes as text/event-stream (event: ticket)' },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: 3000\n: connected\n\n`);
+    const send = (e: LiveEvent) => {
+      if (e.ticketId && e.customerId && !canSeeTicket(actor, { assigneeId: e.assigneeId, teamId: e.teamId, customerId: e.customerId })) return;
+      res.write(`event: ticket\ndata: ${JSON.stringify({ topic: e.topic, ...(e.payload as object) })}\n\n`);
+    };
+    const unsubscribe = ctx.events.subscribe(send);
+    const heartbeat = setInterval(() => res.write(`: ping\n\n`), HEARTBEAT_MS);
+    const close = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    req.raw.on('close', close);
+    res.on('error', close);
+  });
+}

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context.ts';
+import { registerAccessControl } from './access.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { registerIdempotency } from './idempotency.ts';
+import './fastify-types.ts';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerTicketRoutes } from '../tickets/ticket.routes.ts';
+import { registerCommentRoutes } from '../tickets/comment.routes.ts';
+import { registerAuditRoutes } from '../audit/audit.routes.ts';
+import { registerCustomerRoutes } from '../customers/customer.routes.ts';
+import { registerUserRoutes } from '../users/user.routes.ts';
+import { registerAttachmentRoutes } from '../attachments/attachment.routes.ts';
+import { registerEventRoutes } from '../events/event.routes.ts';
+import { registerDefinitionRoutes } from '../definitions/definition.routes.ts';
+import { registerWebhookRoutes } from '../webhooks/webhook.routes.ts';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP app. Routes are thin: validate (contracts) → authorize (access hook) → use case → present. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are explicit DTOs built by presenters; plain JSON keeps the hot path fast.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongdan 工单 API', version: '1.0.0', description: 'Service work orders: tickets, customers, workflow, audit. Errors are RFC 9457 problem+json.' },
+      servers: [{ url: ctx.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gd_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerErrorHandling(app);
+  registerAccessControl(app, ctx);
+  registerIdempotency(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true }, config: { access: 'public' } }, async () => ({ ok: true }));
+  for (const register of [
+    registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,
+    registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
+  ]) {
+    register(app, ctx);
+  }
+  return app;
+}

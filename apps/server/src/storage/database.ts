@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './tables.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Present on SQLite: the raw handle, for online backup. */
+  sqlite?: SQLite.Database;
+  /** Present on Postgres: the pool, for LISTEN/NOTIFY. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back as strings by default; every count we read fits in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const handle = new SQLite(target.file);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('busy_timeout = 5000');
+    handle.pragma('cache_size = -65536');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+    return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+}
+
+/** Which dialect a Kysely instance speaks; migrations use it where DDL differs. */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+/** Fails fast with a readable message when the database cannot be reached. */
+export async function assertReachable(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

@@ -1,0 +1,26 @@
+import type { Result } from '@gongdan/domain/shared/result';
+import type { Kysely } from 'kysely';
+import type { DB } from './tables.ts';
+
+class Rollback {
+  constructor(readonly result: Result<unknown, { kind: string }>) {}
+}
+
+/**
+ * Runs `work` in one transaction and commits only when it returns `ok`. An `err` result rolls
+ * everything back and is returned as is, so a failure halfway never leaves half a record.
+ */
+export async function inTransaction<T, E extends { kind: string }>(
+  db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<Result<T, E>>,
+): Promise<Result<T, E>> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return e.result as Result<T, E>;
+    throw e;
+  }
+}

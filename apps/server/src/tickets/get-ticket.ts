@@ -1,0 +1,28 @@
+import { can } from '@gongdan/domain/access/permissions';
+import type { Actor } from '@gongdan/domain/access/roles';
+import { err, ok, type Result } from '@gongdan/domain/shared/result';
+import type { Locale } from '@gongdan/domain/shared/localized';
+import type { Ticket } from '@gongdan/domain/ticket/ticket';
+import type { TicketDtoT } from '@gongdan/contracts/tickets';
+import type { AppContext } from '../app-context.ts';
+import type { AppError } from '../shared/app-error.ts';
+import { getWorkflow } from '../definitions/definitions.ts';
+import { loadVisibleTicket } from './load-visible-ticket.ts';
+import { loadTicketRefs } from './ticket.repository.ts';
+import { presentTicket } from './ticket.presenter.ts';
+import { ticketColumns } from './ticket.mapper.ts';
+
+export async function getTicket(ctx: AppContext, actor: Actor, id: string, locale: Locale): Promise<Result<TicketDtoT, AppError>> {
+  if (!can(actor, 'ticket.read')) return err({ kind: 'forbidden' });
+  const loaded = await loadVisibleTicket(ctx.database.db, actor, id);
+  if (!loaded.ok) return loaded;
+  return ok(await presentOne(ctx, actor, loaded.value.ticket, locale));
+}
+
+/** Presents a ticket just written, with the same DTO the reads return. */
+export async function presentOne(ctx: AppContext, actor: Actor, ticket: Ticket, locale: Locale): Promise<TicketDtoT> {
+  const db = ctx.database.db;
+  const row = { ...ticketColumns(ticket), audit_seq: 0, audit_head: '', audit_head_mac: '', audit_checkpoint_seq: 0 };
+  const [refs, workflow] = await Promise.all([loadTicketRefs(db, [row]), getWorkflow(db)]);
+  return presentTicket(ticket, refs, actor, workflow, locale);
+}

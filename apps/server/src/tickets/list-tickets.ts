@@ -1,0 +1,51 @@
+import { can, ticketScope } from '@gongdan/domain/access/permissions';
+import type { Actor } from '@gongdan/domain/access/roles';
+import { err, ok, type Result } from '@gongdan/domain/shared/result';
+import type { Locale } from '@gongdan/domain/shared/localized';
+import type { TicketDtoT, TicketListQueryT } from '@gongdan/contracts/tickets';
+import type { AppContext } from '../app-context.ts';
+import { fieldIssue, type AppError } from '../shared/app-error.ts';
+import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { getWorkflow } from '../definitions/definitions.ts';
+import { listTicketRows, loadTicketRefs, type TicketSortKey } from './ticket.repository.ts';
+import { toTicket } from './ticket.mapper.ts';
+import { presentTicket } from './ticket.presenter.ts';
+
+/** The board's query: filters, visibility scope, keyset pagination on (sort key, id). */
+export async function listTickets(
+  ctx: AppContext, actor: Actor, query: TicketListQueryT, locale: Locale,
+): Promise<Result<{ items: TicketDtoT[]; nextCursor: string | null }, AppError>> {
+  if (!can(actor, 'ticket.read')) return err({ kind: 'forbidden' });
+  const desc = query.sort.startsWith('-');
+  const key = query.sort.replace(/^-/, '') as TicketSortKey;
+  const after = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  if (query.cursor && !after) {
+    return err({ kind: 'validation', errors: [fieldIssue('cursor', '分页游标无效或与排序方式不符', 'The cursor is invalid or belongs to another sort order')] });
+  }
+  const db = ctx.database.db;
+  const rows = await listTicketRows(db, {
+    filter: {
+      ...query,
+      assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId,
+      createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
+      createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
+    },
+    scope: ticketScope(actor),
+    sort: { key, desc },
+    after,
+    limit: query.limit,
+  });
+  const more = rows.length > query.limit;
+  const pageRows = more ? rows.slice(0, query.limit) : rows;
+  const [refs, workflow] = await Promise.all([loadTicketRefs(db, pageRows), getWorkflow(db)]);
+  const items = pageRows.map((r) => presentTicket(toTicket(r), refs, actor, workflow, locale));
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = more && last ? encodeCursor(query.sort, sortValue(key, last), last.id) : null;
+  return ok({ items, nextCursor });
+}
+
+const RANK: Record<string, number> = { urgent: 4, high: 3, normal: 2, low: 1 };
+
+function sortValue(key: TicketSortKey, row: { created_at: string; updated_at: string; priority: string }): string | number {
+  return key === 'priority' ? (RANK[row.priority] ?? 1) : row[key];
+}

@@ -1,0 +1,139 @@
+import type { TicketScope } from '@gongdan/domain/access/permissions';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { DB, NewTicketRow, TicketRow, TicketUpdate } from '../storage/tables.ts';
+import type { DialectName } from '../storage/database.ts';
+
+export type Db = Kysely<DB>;
+
+/** Loads a ticket row; on Postgres inside a transaction it locks the row for the change. */
+export async function findTicketRow(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<TicketRow | undefined> {
+  let q = db.selectFrom('tickets').selectAll().where('id', '=', id);
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function insertTicketRow(db: Db, row: NewTicketRow): Promise<void> {
+  await db.insertInto('tickets').values(row).execute();
+}
+
+/**
+ * Optimistic write guarded by the audit chain position: every change appends one record, so
+ * a ticket whose chain moved since it was read was changed by someone else meanwhile.
+ */
+export async function updateTicketRow(db: Db, id: string, expectedAuditSeq: number, values: TicketUpdate): Promise<boolean> {
+  const res = await db.updateTable('tickets').set(values).where('id', '=', id).where('audit_seq', '=', expectedAuditSeq).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Next per-day sequence for ticket numbers; the counter row serialises creators of one day only. */
+export async function nextTicketSequence(db: Db, day: string): Promise<number> {
+  const row = await db
+    .insertInto('ticket_counters')
+    .values({ day, last: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`ticket_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export interface TicketFilter {
+  status?: string[] | undefined;
+  priority?: string[] | undefined;
+  type?: string[] | undefined;
+  teamId?: string | undefined;
+  assigneeId?: string | undefined;
+  customerId?: string | undefined;
+  faultType?: string | undefined;
+  q?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+}
+
+export type TicketSortKey = 'created_at' | 'updated_at' | 'priority';
+
+export interface TicketPageRequest {
+  filter: TicketFilter;
+  scope: TicketScope;
+  sort: { key: TicketSortKey; desc: boolean };
+  after: { value: string | number; id: string } | null;
+  limit: number;
+}
+
+const priorityRank = sql<number>`(case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`;
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function applyScope<O>(q: SelectQueryBuilder<DB, 'tickets', O>, scope: TicketScope): SelectQueryBuilder<DB, 'tickets', O> {
+  switch (scope.kind) {
+    case 'all':
+      return q;
+    case 'none':
+      return q.where(sql<boolean>`1 = 0`);
+    case 'customer':
+      return q.where('tickets.customer_id', '=', scope.customerId);
+    case 'engineer':
+      return q.where((eb) =>
+        scope.teamIds.length > 0
+          ? eb.or([eb('tickets.assignee_id', '=', scope.userId), eb('tickets.team_id', 'in', [...scope.teamIds])])
+          : eb('tickets.assignee_id', '=', scope.userId),
+      );
+  }
+}
+
+/** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
+export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<TicketRow[]> {
+  const f = req.filter;
+  let q = applyScope(db.selectFrom('tickets').selectAll('tickets'), req.scope);
+  if (f.status?.length) q = q.where('tickets.status', 'in', f.status);
+  if (f.priority?.length) q = q.where('tickets.priority', 'in', f.priority);
+  if (f.type?.length) q = q.where('tickets.type', 'in', f.type);
+  if (f.teamId) q = q.where('tickets.team_id', '=', f.teamId);
+  if (f.assigneeId) q = q.where('tickets.assignee_id', '=', f.assigneeId);
+  if (f.customerId) q = q.where('tickets.customer_id', '=', f.customerId);
+  if (f.faultType) q = q.where('tickets.fault_type', '=', f.faultType);
+  if (f.createdFrom) q = q.where('tickets.created_at', '>=', f.createdFrom);
+  if (f.createdTo) q = q.where('tickets.created_at', '<', f.createdTo);
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('tickets.number', 'like', sql<string>`${p} escape '\\'`),
+        eb('tickets.title', 'like', sql<string>`${p} escape '\\'`),
+        eb('tickets.description', 'like', sql<string>`${p} escape '\\'`),
+      ]),
+    );
+  }
+  const key = req.sort.key === 'priority' ? priorityRank : sql.ref(`tickets.${req.sort.key}`);
+  const cmp = req.sort.desc ? '<' : '>';
+  if (req.after) {
+    const { value, id } = req.after;
+    q = q.where(sql<boolean>`(${key} ${sql.raw(cmp)} ${value} or (${key} = ${value} and tickets.id ${sql.raw(cmp)} ${id}))`);
+  }
+  const dir = req.sort.desc ? sql.raw('desc') : sql.raw('asc');
+  return q.orderBy(sql`${key} ${dir}`).orderBy(sql`tickets.id ${dir}`).limit(req.limit + 1).execute();
+}
+
+/** Names shown beside a ticket: customer, device, team, assignee. One query for a whole page. */
+export async function loadTicketRefs(db: Db, rows: TicketRow[]) {
+  const ids = (pick: (r: TicketRow) => string | null) => [...new Set(rows.map(pick).filter((x): x is string => !!x))];
+  const [customers, devices, teams, users] = await Promise.all([
+    fetchIn(ids((r) => r.customer_id), (v) => db.selectFrom('customers').select(['id', 'name', 'tier']).where('id', 'in', v).execute()),
+    fetchIn(ids((r) => r.device_id), (v) =>
+      db.selectFrom('devices').select(['id', 'name', 'model', 'serial_number']).where('id', 'in', v).execute()),
+    fetchIn(ids((r) => r.team_id), (v) => db.selectFrom('teams').select(['id', 'name']).where('id', 'in', v).execute()),
+    fetchIn(ids((r) => r.assignee_id), (v) => db.selectFrom('users').select(['id', 'name']).where('id', 'in', v).execute()),
+  ]);
+  return {
+    customers: new Map(customers.map((c) => [c.id, c])),
+    devices: new Map(devices.map((d) => [d.id, d])),
+    teams: new Map(teams.map((t) => [t.id, t])),
+    users: new Map(users.map((u) => [u.id, u])),
+  };
+}
+export type TicketRefs = Awaited<ReturnType<typeof loadTicketRefs>>;
+
+async function fetchIn<T>(values: string[], run: (v: string[]) => Promise<T[]>): Promise<T[]> {
+  return values.length === 0 ? [] : run(values);
+}

@@ -1,0 +1,69 @@
+import { signWebhook } from '@gongdan/domain/webhooks/webhook-signature';
+import type { AppContext } from '../app-context.ts';
+import { enqueueOutbox } from '../jobs/outbox.repository.ts';
+import type { OutboxHandler } from '../jobs/outbox-worker.ts';
+import { hmac } from '../shared/crypto.ts';
+import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Fan-out: one committed ticket event becomes one delivery message per matching subscription,
+ * so a failing receiver is retried alone and the others are never sent the event twice.
+ */
+export function webhookFanOutHandler(ctx: AppContext): OutboxHandler {
+  return async (m) => {
+    const db = ctx.database.db;
+    const subs = await db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
+    const matching = subs.filter((s) => {
+      const events = parseJson<string[]>(s.events, []);
+      return events.includes('*') || events.includes(m.topic);
+    });
+    if (matching.length === 0) return;
+    await enqueueOutbox(db, ctx.clock.now(), matching.map((s) => ({
+      topic: 'webhook.deliver', aggregateId: s.id,
+      payload: { subscriptionId: s.id, deliveryId: m.id, event: m.topic, occurredAt: m.createdAt, data: m.payload },
+    })));
+    ctx.nudgeOutbox();
+  };
+}
+
+interface DeliveryPayload {
+  subscriptionId: string;
+  deliveryId: string;
+  event: string;
+  occurredAt: string;
+  data: unknown;
+}
+
+/** POSTs one signed delivery (X-Gongdan-Signature: t=…,v1=…) and logs the attempt. */
+export function webhookDeliveryHandler(ctx: AppContext): OutboxHandler {
+  return async (m) => {
+    const db = ctx.database.db;
+    const p = m.payload as DeliveryPayload;
+    const sub = await db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', p.subscriptionId).executeTakeFirst();
+    if (!sub || sub.active !== 1) return;
+    const body = JSON.stringify({ id: p.deliveryId, event: p.event, occurredAt: p.occurredAt, data: p.data });
+    const now = ctx.clock.now();
+    const signature = signWebhook(sub.secret, Math.floor(now.getTime() / 1000), body, hmac);
+    const started = Date.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await fetch(sub.url, {
+        method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { 'content-type': 'application/json', 'user-agent': 'Gongdan-Webhooks/1', 'x-gongdan-event': p.event, 'x-gongdan-delivery': p.deliveryId, 'x-gongdan-signature': signature },
+      });
+      status = res.status;
+      if (!res.ok) error = `HTTP ${res.status}`;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    await db.insertInto('webhook_deliveries').values({
+      id: newId(), subscription_id: sub.id, outbox_id: m.id, event: p.event, attempt: m.attempts + 1, status_code: status,
+      ok: error ? 0 : 1, error, duration_ms: Date.now() - started, created_at: now.toISOString(),
+    }).execute();
+    if (error) throw new Error(`webhook ${sub.id}: ${error}`);
+  };
+}
