@@ -19,7 +19,7 @@ export const defaultParts: readonly PartEntry[] = [
   { name: '电机', synonyms: { zh: ['电机', '马达', '门机', '门电机'], en: ['motor'] } },
   { name: '滤网', cause: 'filter_clogged', synonyms: { zh: ['滤网', '过滤网', '滤芯', '过滤器', '虑网', '滤尘网', '防尘网'], en: ['filter'] } },
   { name: '传感器', cause: 'sensor', synonyms: { zh: ['传感器', '探头', '温度探头', '感温包', '温度传感器', '感应器', '光电开关', '光幕',
-    '传感头', '湿度传感器', '压力传感器', '温感', '门感应器', '探测器', '流量计', '血氧探头'], en: ['sensor', 'probe'] } },
+    '传感头', '湿度传感器', '压力传感器', '温感', '温控器', '门感应器', '探测器', '流量计', '血氧探头'], en: ['sensor', 'probe'] } },
   { name: '硬盘', synonyms: { zh: ['硬盘', '固态硬盘', '固态', '机械硬盘', '磁盘'], en: ['ssd', 'hdd', 'disk'] } },
   { name: '内存', synonyms: { zh: ['内存', '内存条'], en: ['ram', 'memory'] } },
   { name: '网卡', synonyms: { zh: ['网卡', '无线网卡'], en: ['nic'] } },

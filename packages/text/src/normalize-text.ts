@@ -50,12 +50,10 @@ export function normalizeChar(ch: string): string {
   return CHAR_MAP.get(ch) ?? ch;
 }
 
-const isAsciiWordChar = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);
-
 /**
- * Normalises a note for matching: maps characters, removes fillers, and removes whitespace
- * except a single space between two ASCII words ("reset 了" → "reset了", "e4 e5" stays split).
- * Newlines are kept because they end clauses.
+ * Normalises a note for matching: maps characters, removes fillers, collapses whitespace runs
+ * to one space (a pause, which the parser treats as a soft clause break). Newlines are kept
+ * because they end clauses.
  */
 export function normalizeText(input: string): NormalizedText {
   const mapped: string[] = [];
@@ -79,12 +77,9 @@ export function normalizeText(input: string): NormalizedText {
     if (!keep[i]) continue;
     const ch = joined[i] as string;
     if (ch === ' ') {
-      // A space only survives between two ASCII words; elsewhere speech engines insert it randomly.
+      // Spaces are pauses: kept (collapsed) as soft clause breaks, dropped at the edges.
       const prev = text[text.length - 1];
-      let j = i + 1;
-      while (j < joined.length && (joined[j] === ' ' || !keep[j])) j++;
-      if (!(isAsciiWordChar(prev) && isAsciiWordChar(joined[j]))) continue;
-      if (prev === ' ') continue;
+      if (prev === undefined || prev === ' ' || prev === '\n') continue;
     }
     text += ch;
     offsets.push(i);

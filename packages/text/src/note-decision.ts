@@ -3,7 +3,7 @@
  * - fault type: a concrete symptom beats an error code, which beats "a part broke"; among equals
  *   the first mentioned wins (the complaint usually opens the note). A negated symptom is not
  *   a fault; a negated symptom with 了 / 不再 / after work is a result ("不漏了").
- * - cause: not negated; a cause marker ("原因是", "发现") raises, suspicion ("怀疑") lowers,
+ * - cause: not negated, not merely suspected ("怀疑主板"); a cause marker ("原因是", "发现") raises,
  *   a later contrasting clause ("但其实是") raises; ties go to the first mentioned.
  * - actions: done on this visit only — not negated, not under a plan marker.
  * - result: awaiting_parts > revisit > partial > resolved; weak "still broken" evidence after
@@ -51,13 +51,13 @@ export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null): F
 
 /** Picks the cause. */
 export function chooseCause(hits: readonly Hit[], clauseContrast: (clause: number) => boolean): FieldChoice {
-  const candidates = hits.filter((h) => h.group === 'cause' && !h.negated && !h.planned);
+  // Causes are facts found, not plans, so plan scope does not apply; a mere suspicion is not a finding.
+  const candidates = hits.filter((h) => h.group === 'cause' && !h.negated && !h.suspected);
   let best: Hit | null = null;
   let bestScore = -Infinity;
   const scoreOf = (h: Hit): number => {
     let s = h.weak ? 0.6 : 1;
     if (h.causeMarked) s += 0.5;
-    if (h.suspected) s -= 0.6;
     if (clauseContrast(h.clause) && candidates.some((c) => c.clause < h.clause && c.code !== h.code)) s += 0.4;
     return s;
   };

@@ -42,6 +42,7 @@ export interface Hit {
   suspected: boolean;
 }
 
+const isAsciiWord = (t: Token | undefined): boolean => t !== undefined && /^[a-z0-9]/.test(t.text);
 const has = (t: NoteToken | undefined, bit: number): boolean => t?.info !== undefined && (t.info.flags & bit) !== 0;
 const isTagged = (t: NoteToken): boolean => t.info !== undefined && (t.info.terms.length > 0 || t.info.part !== null);
 
@@ -56,9 +57,10 @@ export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { 
     from = to;
     contrast = false;
   };
-  for (const token of tokens) {
+  tokens.forEach((token, i) => {
     const info = lexicon.words.get(token.text);
-    const isBreak = token.kind === 'punct' && token.text !== ' ';
+    // A pause between Chinese words ends a clause; between two ASCII words it is just a space.
+    const isBreak = token.kind === 'punct' && (token.text !== ' ' || !(isAsciiWord(tokens[i - 1]) && isAsciiWord(tokens[i + 1])));
     const isConnective = info !== undefined && (info.flags & F.connective) !== 0 && info.terms.length === 0;
     if (isBreak || isConnective) {
       close(out.length);
@@ -66,7 +68,7 @@ export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { 
     }
     out.push({ ...token, info, clause: clauses.length });
     if (isBreak) close(out.length);
-  }
+  });
   close(out.length);
   // Re-stamp clause indices (punctuation-only clauses were folded into neighbours above).
   clauses.forEach((c, i) => { for (let k = c.from; k < c.to; k++) out[k] = { ...(out[k] as NoteToken), clause: i }; });
@@ -122,41 +124,56 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
   return hits;
 }
 
+// Words allowed between a negator and what it negates ("没有再漏", "不用去换", "都没反应").
+const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '也', '都', '还', '要', '需要', '是', '在', '去', '给', '把', '一直',
+  '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
+
+const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
+const isDoneAction = (t: NoteToken, next: NoteToken | undefined): boolean =>
+  (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le));
+
+/** Runs the plan state machine over tokens [from, to), starting from `state`. */
+function planStateAt(tokens: readonly NoteToken[], from: number, to: number, state: boolean): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as NoteToken;
+    // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
+    // (after "教客户", further verbs are what the customer will do).
+    if (has(t, F.done) || isDoneAction(t, tokens[k + 1])) state = false;
+    else if (has(t, F.plan) || isGuide(t)) state = true;
+  }
+  return state;
+}
+
 /** Fills each hit's grammatical context from the tokens around it. */
 export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses: Clause[]): void {
-  // A plan left open at the end of a clause carries into a following clause that starts with 再/就.
+  // A plan carries into the next clause when that clause continues it: "等配件到了，再换",
+  // or a pause right after the plan word ("建议 更换压缩机").
   let open = false;
+  let lastWasPlan = false;
   clauses.forEach((c) => {
     const first = tokens[c.from] as NoteToken;
-    c.planCarried = open && (first.text === '再' || first.text === '就' || first.text === '再来');
-    let state = c.planCarried;
-    for (let k = c.from; k < c.to; k++) {
-      const t = tokens[k] as NoteToken;
-      if (has(t, F.done)) state = false;
-      else if (has(t, F.plan)) state = true;
-    }
-    open = state;
+    c.planCarried = lastWasPlan || (open && (first.text === '再' || first.text === '就' || first.text === '再来'));
+    open = planStateAt(tokens, c.from, c.to, c.planCarried);
+    let last = c.to - 1;
+    while (last > c.from && (tokens[last] as NoteToken).kind === 'punct') last--;
+    lastWasPlan = has(tokens[last], F.plan) && !isGuide(tokens[last] as NoteToken);
   });
 
   for (const hit of hits) {
     const clause = clauses[hit.clause] as Clause;
-    let plan = clause.planCarried;
     for (let k = clause.from; k < hit.tokFrom; k++) {
       const t = tokens[k] as NoteToken;
-      if (has(t, F.done)) plan = false;
-      else if (has(t, F.plan)) plan = true;
       if (has(t, F.causeMarker)) hit.causeMarked = true;
       if (has(t, F.suspicion)) hit.suspected = true;
     }
-    if (clause.from > 0 && has(tokens[clause.from], F.causeMarker)) hit.causeMarked = true;
-    hit.planned = plan;
-    // Look back a few tokens for negation / "no longer" / "still", stopping at other concepts.
-    for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 3; k--, steps++) {
+    hit.planned = planStateAt(tokens, clause.from, hit.tokFrom, clause.planCarried) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    // Look back for negation / "no longer" / "still", crossing only small function words.
+    for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;
       if (has(t, F.noLonger)) { hit.noLonger = true; break; }
       if (has(t, F.neg)) { hit.negated = true; break; }
-      if (has(t, F.still)) hit.still = true;
-      if (isTagged(t) || has(t, F.barrier) || has(t, F.done)) break;
+      if (has(t, F.still)) { hit.still = true; continue; }
+      if (isTagged(t) || !NEG_GAP.has(t.text)) break;
     }
     for (let k = hit.tokTo; k < Math.min(clause.to, hit.tokTo + 2); k++) {
       if (has(tokens[k], F.le)) { hit.followedByLe = true; break; }

@@ -60,6 +60,21 @@ function allTerms(terms: LangTerms | undefined): string[] {
   return Object.values(terms).flatMap((list) => (list ?? []).map(normalizeTerm)).filter((t) => t.length > 0);
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Reorders literal alternatives inside innermost groups, longest first. JS regex alternation is
+ * ordered, so "(?:松|松了)" would stop at "松" and then fail the word-boundary check; admins
+ * should not have to know that.
+ */
+export function longestAlternativesFirst(source: string): string {
+  return source.replace(/\(\?:([^()]*)\)/g, (whole, body: string) => {
+    if (!body.includes('|') || /\\[^d]/.test(body)) return whole;
+    const alts = body.split('|').sort((a, b) => b.length - a.length);
+    return `(?:${alts.join('|')})`;
+  });
+}
+
 const GROUPS: readonly [TaxonomyGroup, keyof TaxonomyConfig][] = [
   ['faultType', 'faultTypes'], ['cause', 'causes'], ['action', 'actions'], ['result', 'results'],
 ];
@@ -90,10 +105,14 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
         const target = info(term);
         if (!target.terms.some((t) => t.group === group && t.code === entry.code)) target.terms.push({ group, code: entry.code, weak });
       };
-      for (const term of allTerms(entry.synonyms)) add(term, false);
+      for (const term of allTerms(entry.synonyms)) {
+        // Multi-word phrases ("no cooling") span separator tokens, so they are matched as patterns.
+        if (term.includes(' ')) patterns.push({ group, code: entry.code, regex: new RegExp(escapeRegExp(term), 'g') });
+        else add(term, false);
+      }
       for (const term of allTerms(entry.weakSynonyms)) add(term, true);
       for (const source of allTerms(entry.patterns)) {
-        patterns.push({ group, code: entry.code, regex: new RegExp(source, 'g') });
+        patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g') });
       }
     }
   }

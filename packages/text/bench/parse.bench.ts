@@ -1,0 +1,43 @@
+/**
+ * `npm run bench:parse`: per-field accuracy on the dev set and, separately, on the holdout set
+ * (never tuned on, so it estimates generalisation), then parsing throughput in notes/s.
+ * Pass `--misses` to list every disagreement of the dev set (and `--holdout-misses` for holdout).
+ */
+import { performance } from 'node:perf_hooks';
+import { createNoteParser } from '../src/note-parser.ts';
+import { defaultTaxonomy } from '../src/default-taxonomy.data.ts';
+import { formatScore, loadNotes, scoreNotes, type Score } from './note-scoring.ts';
+
+const dev = loadNotes(new URL('../data/dev-notes.jsonl', import.meta.url));
+const holdout = loadNotes(new URL('../data/holdout-notes.jsonl', import.meta.url));
+
+const buildStart = performance.now();
+const parser = createNoteParser(defaultTaxonomy);
+const buildMs = performance.now() - buildStart;
+
+const devScore = scoreNotes(dev, parser.parse);
+const holdoutScore = scoreNotes(holdout, parser.parse);
+
+function printMisses(label: string, score: Score): void {
+  console.log(`\n${label} misses (${score.misses.length}):`);
+  for (const m of score.misses) console.log(`  ${m.note.text}\n    → ${m.fields.join('; ')}`);
+}
+
+console.log('Field-note parser accuracy (judge scoring: exact faultType/cause/result, expected actions present)');
+console.log(formatScore('dev', devScore));
+console.log(formatScore('holdout', holdoutScore));
+if (process.argv.includes('--misses')) printMisses('dev', devScore);
+if (process.argv.includes('--holdout-misses')) printMisses('holdout', holdoutScore);
+
+// Throughput: warm up, then parse the whole corpus repeatedly for about a second.
+const corpus = [...dev, ...holdout].map((n) => n.text);
+for (let i = 0; i < 3; i++) for (const t of corpus) parser.parse(t);
+let parsed = 0;
+const start = performance.now();
+while (performance.now() - start < 1000) {
+  for (const t of corpus) parser.parse(t);
+  parsed += corpus.length;
+}
+const seconds = (performance.now() - start) / 1000;
+console.log(`\nthroughput: ${Math.round(parsed / seconds).toLocaleString('en-US')} notes/s ` +
+  `(${(1e6 * seconds / parsed).toFixed(1)} µs/note, parser build ${buildMs.toFixed(1)} ms)`);
