@@ -28,11 +28,13 @@ export interface TestWorld {
  * A real server on 127.0.0.1 (random port) over a fresh database of the target dialect,
  * with a small organisation created through the same use cases as production data.
  */
-export async function startTestWorld(target: TestTarget): Promise<TestWorld> {
+export async function startTestWorld(target: TestTarget, opts: { env?: Record<string, string> } = {}): Promise<TestWorld> {
   const tdb = await target.open();
   const config = loadConfig({
     GONGDAN_DATA_DIR: tdb.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
     GONGDAN_SECRET: 'test-secret-0123456789abcdef0123456789', GONGDAN_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789',
+    // Extra settings for one world, e.g. GONGDAN_MAX_UPLOAD_MB for upload-limit tests.
+    ...opts.env,
   });
   const ctx = await createContext(config, { database: tdb.database, log: pino({ level: 'silent' }) });
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
