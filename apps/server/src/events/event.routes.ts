@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { canSeeTicket } from '@gongdan/domain/access/permissions';
+import { can, canSeeTicket } from '@gongdan/domain/access/permissions';
 import type { AppContext } from '../app-context.ts';
 import { actorOf } from '../http/request-meta.ts';
 import type { LiveEvent } from './event-bus.ts';
@@ -25,8 +25,11 @@ export function registerEventRoutes(app: FastifyInstance, ctx: AppContext): void
       'x-accel-buffering': 'no',
     });
     res.write(`retry: 3000\n: connected\n\n`);
+    const seesInternal = can(actor, 'ticket.read_internal');
     const send = (e: LiveEvent) => {
-      if (e.ticketId && e.customerId && !canSeeTicket(actor, { assigneeId: e.assigneeId, teamId: e.teamId, customerId: e.customerId })) return;
+      if (!e.customerId || !canSeeTicket(actor, { assigneeId: e.assigneeId, teamId: e.teamId, customerId: e.customerId })) return;
+      // Customers must not even learn that an internal note or file was added.
+      if (!seesInternal && (e.payload as { visibility?: string }).visibility === 'internal') return;
       res.write(`event: ticket\ndata: ${JSON.stringify({ topic: e.topic, ...(e.payload as object) })}\n\n`);
     };
     const unsubscribe = ctx.events.subscribe(send);
