@@ -67,16 +67,15 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
   const tokenOf = (units: readonly Unit[], a: number, b: number): Token => {
     const first = units[a] as Unit;
     const last = units[b - 1] as Unit;
-    const text = units.slice(a, b).map((u) => u.text).join('');
+    const text = joinUnits(units, a, b);
     const kind: TokenKind = b - a > 1 || dict.has(text) ? 'word' : first.ascii ? 'ascii' : 'char';
     return { text, start: first.start, end: last.end, kind };
   };
 
-  const joinUnits = (units: readonly Unit[], a: number, b: number): string => {
-    let s = '';
-    for (let k = a; k < b; k++) s += (units[k] as Unit).text;
-    return s;
-  };
+  // Units of a chunk are contiguous in the text, so a slice is the cheapest way to join them.
+  let source = '';
+  const joinUnits = (units: readonly Unit[], a: number, b: number): string =>
+    source.slice((units[a] as Unit).start, (units[b - 1] as Unit).end);
 
   const forward = (units: readonly Unit[]): Token[] => {
     const out: Token[] = [];
@@ -118,6 +117,7 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
   return {
     has: (word) => dict.has(word),
     segment(text: string): Token[] {
+      source = text;
       const out: Token[] = [];
       let chunkStart = -1;
       for (let i = 0; i <= text.length; i++) {

@@ -33,6 +33,7 @@ function buildCharMap(pairs: string): Map<string, string> {
  */
 const MULTI_FILLERS = ['就是说', '怎么说呢', '怎么说', '那个', '这个', '就是', '反正', '其实', '对吧', '好像是', '的话'];
 const SINGLE_FILLERS = new Set(['嗯', '呃', '啊', '哦', '噢', '呀', '吧', '呢', '嘛', '哈', '诶', '唉', '嘞']);
+const FILLER_HEADS = new Set(MULTI_FILLERS.map((f) => f[0] as string));
 
 /** Normalised text plus, for each of its characters, the offset in the original input. */
 export interface NormalizedText {
@@ -63,6 +64,7 @@ export function normalizeText(input: string): NormalizedText {
   for (let i = 0; i < joined.length; i++) {
     const ch = joined[i] as string;
     if (SINGLE_FILLERS.has(ch)) { keep[i] = false; continue; }
+    if (!FILLER_HEADS.has(ch)) continue;
     for (const filler of MULTI_FILLERS) {
       if (joined.startsWith(filler, i)) {
         for (let k = 0; k < filler.length; k++) keep[i + k] = false;

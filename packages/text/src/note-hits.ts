@@ -48,7 +48,7 @@ const isTagged = (t: NoteToken): boolean => t.info !== undefined && (t.info.term
 
 /** Annotates tokens and splits them into clauses. */
 export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { tokens: NoteToken[]; clauses: Clause[] } {
-  const out: NoteToken[] = [];
+  const out: NoteToken[] = new Array<NoteToken>(tokens.length);
   const clauses: Clause[] = [];
   let from = 0;
   let contrast = false;
@@ -57,21 +57,21 @@ export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { 
     from = to;
     contrast = false;
   };
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     const info = lexicon.words.get(token.text);
     // A pause between Chinese words ends a clause; between two ASCII words it is just a space.
     const isBreak = token.kind === 'punct' && (token.text !== ' ' || !(isAsciiWord(tokens[i - 1]) && isAsciiWord(tokens[i + 1])));
     const isConnective = info !== undefined && (info.flags & F.connective) !== 0 && info.terms.length === 0;
-    if (isBreak || isConnective) {
-      close(out.length);
-      if (isConnective && (info.flags & F.contrast) !== 0) contrast = true;
+    // A connective opens a new clause; a break token ends the current one (and belongs to it).
+    if (isConnective) {
+      close(i);
+      if ((info.flags & F.contrast) !== 0) contrast = true;
     }
-    out.push({ ...token, info, clause: clauses.length });
-    if (isBreak) close(out.length);
-  });
-  close(out.length);
-  // Re-stamp clause indices (punctuation-only clauses were folded into neighbours above).
-  clauses.forEach((c, i) => { for (let k = c.from; k < c.to; k++) out[k] = { ...(out[k] as NoteToken), clause: i }; });
+    out[i] = { text: token.text, start: token.start, end: token.end, kind: token.kind, info, clause: clauses.length };
+    if (isBreak) close(i + 1);
+  }
+  close(tokens.length);
   return { tokens: out, clauses };
 }
 
@@ -80,9 +80,10 @@ const COMBO_SKIP = new Set(['的', '有点', '好像', '也', '已经', '都', '
 /** Finds all taxonomy hits in the token stream. Overlaps are resolved later. */
 export function findHits(text: string, tokens: readonly NoteToken[], lexicon: NoteLexicon): Hit[] {
   const hits: Hit[] = [];
-  const startIdx = new Map<number, number>();
-  const endIdx = new Map<number, number>();
-  tokens.forEach((t, i) => { startIdx.set(t.start, i); endIdx.set(t.end, i); });
+  const startIdx = new Int32Array(text.length + 1).fill(-1);
+  const endIdx = new Int32Array(text.length + 1).fill(-1);
+  tokens.forEach((t, i) => { startIdx[t.start] = i; endIdx[t.end] = i; });
+  const present = new Set(text);
   const make = (group: TaxonomyGroup, code: string, weak: boolean, source: Hit['source'], a: number, b: number): Hit => {
     const first = tokens[a] as NoteToken;
     const last = tokens[b - 1] as NoteToken;
@@ -95,13 +96,14 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
   });
 
   for (const p of lexicon.patterns) {
+    if (p.triggers !== null && !p.triggers.some((c) => present.has(c))) continue;
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       if (m[0].length === 0) continue;
-      const a = startIdx.get(m.index);
-      const bLast = endIdx.get(m.index + m[0].length);
+      const a = startIdx[m.index] ?? -1;
+      const bLast = endIdx[m.index + m[0].length] ?? -1;
       // Matches must sit on word boundaries and inside one clause, so "换" never fires in "交换机".
-      if (a === undefined || bLast === undefined || bLast < a) continue;
+      if (a < 0 || bLast < a) continue;
       if ((tokens[a] as NoteToken).clause !== (tokens[bLast] as NoteToken).clause) continue;
       hits.push(make(p.group, p.code, false, 'pattern', a, bLast + 1));
     }

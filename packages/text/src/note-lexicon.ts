@@ -36,6 +36,8 @@ export interface CompiledPattern {
   readonly group: TaxonomyGroup;
   readonly code: string;
   readonly regex: RegExp;
+  /** One of these characters must occur in the text for the pattern to match; null = always try. */
+  readonly triggers: readonly string[] | null;
 }
 
 /** The built dictionary. */
@@ -75,6 +77,46 @@ export function longestAlternativesFirst(source: string): string {
   });
 }
 
+const SPECIAL = new Set(['(', ')', '[', ']', '\\', '.', '|', '?', '*', '+', '{', '}', '^', '$']);
+
+/**
+ * Finds the first mandatory element of a pattern and returns the characters a match of it can
+ * start with. A pattern can only match text containing one of them, so parsing skips most
+ * patterns with one Set lookup. Returns null when the shape is too complex to be sure.
+ */
+export function patternTriggers(source: string): string[] | null {
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] as string;
+    let body: string | null = null;
+    let next = i + 1;
+    if (ch === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        if (source[j] === '\\') { j++; continue; }
+        if (source[j] === '(') depth++;
+        else if (source[j] === ')' && --depth === 0) break;
+      }
+      body = source.slice(source.startsWith('(?:', i) ? i + 3 : i + 1, j);
+      next = j + 1;
+    } else if (SPECIAL.has(ch)) {
+      return null;
+    }
+    const q = source[next];
+    const optional = q === '?' || q === '*' || (q === '{' && source.startsWith('{0', next));
+    if (!optional) {
+      if (body === null) return [ch];
+      if (/[()[\]\\.]/.test(body)) return null;
+      const alts = body.split('|');
+      if (alts.some((a) => a.length === 0 || SPECIAL.has(a[0] as string))) return null;
+      return [...new Set(alts.map((a) => a[0] as string))];
+    }
+    i = q === '{' ? source.indexOf('}', next) + 1 : next + 1;
+  }
+  return null;
+}
+
 const GROUPS: readonly [TaxonomyGroup, keyof TaxonomyConfig][] = [
   ['faultType', 'faultTypes'], ['cause', 'causes'], ['action', 'actions'], ['result', 'results'],
 ];
@@ -107,12 +149,12 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       };
       for (const term of allTerms(entry.synonyms)) {
         // Multi-word phrases ("no cooling") span separator tokens, so they are matched as patterns.
-        if (term.includes(' ')) patterns.push({ group, code: entry.code, regex: new RegExp(escapeRegExp(term), 'g') });
+        if (term.includes(' ')) patterns.push({ group, code: entry.code, regex: new RegExp(escapeRegExp(term), 'g'), triggers: [term[0] as string] });
         else add(term, false);
       }
       for (const term of allTerms(entry.weakSynonyms)) add(term, true);
       for (const source of allTerms(entry.patterns)) {
-        patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g') });
+        patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g'), triggers: patternTriggers(source) });
       }
     }
   }

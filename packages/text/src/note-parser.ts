@@ -12,22 +12,32 @@ import { chooseActions, chooseCause, chooseFault, chooseResult, resolveOverlaps,
 import { annotateHits, findHits, splitClauses, type Hit, type NoteToken } from './note-hits.ts';
 import { buildNoteLexicon, type NoteLexicon } from './note-lexicon.ts';
 import { normalizeText } from './normalize-text.ts';
-import type { NoteParser, NoteSpan, ParsedNote, SpanField, TaxonomyConfig } from './taxonomy.types.ts';
+import type { NoteParser, NoteSpan, ParsedNote, PartEntry, SpanField, TaxonomyConfig } from './taxonomy.types.ts';
 
 /** Collects the parts named in clauses where a replacement was done (or the clause just before). */
-function partsReplaced(tokens: readonly NoteToken[], actions: readonly FieldChoice[]): { name: string; token: NoteToken }[] {
+function partsReplaced(lexicon: NoteLexicon, tokens: readonly NoteToken[], actions: readonly FieldChoice[]): { name: string; token: NoteToken }[] {
   const replace = actions.find((a) => a.code === 'replace_part');
   if (!replace) return [];
+  // A synonym token like "主板烧了" hides its part noun; find the longest part word it starts with.
+  const partOf = (t: NoteToken): PartEntry | null => {
+    if (t.info?.part) return t.info.part;
+    if (!t.info || t.info.terms.length === 0) return null;
+    for (let len = t.text.length - 1; len > 0; len--) {
+      const part = lexicon.words.get(t.text.slice(0, len))?.part;
+      if (part) return part;
+    }
+    return null;
+  };
   const out: { name: string; token: NoteToken }[] = [];
   const add = (token: NoteToken): void => {
-    const part = token.info?.part;
+    const part = partOf(token);
     if (part && !out.some((p) => p.name === part.name)) out.push({ name: part.name, token });
   };
   for (const hit of replace.hits) {
     const inClause = tokens.filter((t) => t.clause === hit.clause && t.info?.part);
     if (inClause.length > 0) { inClause.forEach(add); continue; }
     // "主板烧了，换了": the object was named in the previous clause.
-    const before = tokens.filter((t) => t.clause === hit.clause - 1 && t.info?.part);
+    const before = tokens.filter((t) => t.clause === hit.clause - 1 && partOf(t) !== null);
     const last = before[before.length - 1];
     if (last) add(last);
   }
@@ -49,7 +59,7 @@ function parseWith(lexicon: NoteLexicon, input: string): ParsedNote {
   const cause = chooseCause(hits, (c) => clauses[c]?.contrast ?? false);
   const actions = chooseActions(hits);
   const result = chooseResult(hits, tokens, consumed);
-  const parts = partsReplaced(tokens, actions);
+  const parts = partsReplaced(lexicon, tokens, actions);
 
   const spans: NoteSpan[] = [];
   const span = (field: SpanField, code: string, start: number, end: number): void => {
