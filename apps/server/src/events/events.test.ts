@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import type { HttpClient } from '../testing/http-client.ts';
+import { testTargets } from '../testing/test-database.ts';
+import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
+
+interface Received { at: number; event: string; data: Record<string, unknown> }
+
+/** An open /api/v1/events stream read with fetch; collects `event:` blocks as they arrive. */
+class SseStream {
+  readonly events: Received[] = [];
+  private readonly abort = new AbortController();
+  private waiters: (() => void)[] = [];
+  private done: Promise<void> = Promise.resolve();
+
+  static async open(client: HttpClient): Promise<SseStream> {
+    const s = new SseStream();
+    const res = await fetch(`${client.base}/api/v1/events`, {
+      headers: { cookie: client.cookie ?? '', accept: 'text/event-stream' }, signal: s.abort.signal,
+    });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.ok(res.body);
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    // Wait for the server's first write so the subscription is surely registered.
+    let buffer = '';
+    const first = await reader.read();
+    buffer += decoder.decode(first.value ?? new Uint8Array(), { stream: true });
+    assert.match(buffer, /: connected/);
+    s.done = (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) {
+              s.events.push({ at: Date.now(), event, data: JSON.parse(data) as Record<string, unknown> });
+              for (const w of s.waiters.splice(0)) w();
+            }
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    return s;
+  }
+
+  async waitFor(pred: (r: Received) => boolean, timeoutMs: number): Promise<Received | null> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.events.find(pred);
+      if (hit) return hit;
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await this.done;
+  }
+}
+
+for (const target of testTargets()) {
+  describe(`live events (SSE) on ${target.name}`, () => {
+    let w: TestWorld;
+    const streams: SseStream[] = [];
+    before(async () => { w = await startTestWorld(target); });
+    after(async () => {
+      for (const s of streams) await s.close();
+      await w?.stop();
+    });
+
+    test('an engineer hears of an assignment within 1 s; another customer hears nothing of it', async () => {
+      const d = await w.as('dispatcher');
+      const created = await d.post('/api/v1/tickets', { title: '设备报警', customerId: w.customers.a, deviceId: w.deviceA });
+      assert.equal(created.status, 201, created.text);
+      const ticketId = created.body.id as string;
+
+      const engineer = await SseStream.open(await w.as('engineer'));
+      const customerB = await SseStream.open(await w.as('customerB'));
+      const customerA = await SseStream.open(await w.as('customerA'));
+      streams.push(engineer, customerB, customerA);
+
+      const sent = Date.now();
+      const assigned = await d.post(`/api/v1/tickets/${ticketId}/transitions`, { to: 'assigned', fields: { assigneeId: w.users.engineer.id } });
+      assert.equal(assigned.status, 200, assigned.text);
+      const heard = await engineer.waitFor((r) => r.data.ticketId === ticketId && r.data.status === 'assigned', 1000);
+      assert.ok(heard, `no event within 1 s; got ${JSON.stringify(engineer.events)}`);
+      assert.ok(heard.at - sent <= 1000, `event took ${heard.at - sent} ms`);
+      assert.equal(heard.event, 'ticket');
+      assert.equal(heard.data.topic, 'ticket.transitioned');
+      assert.equal(heard.data.assigneeId, w.users.engineer.id);
+      // The owning customer may follow their ticket live.
+      assert.ok(await customerA.waitFor((r) => r.data.ticketId === ticketId, 1000), 'customer A hears of their own ticket');
+
+      // customer B's stream is alive (it hears of its own ticket), and what it heard first is that,
+      // not anything about customer A's ticket.
+      const own = await d.post('/api/v1/tickets', { title: '乙方报修', customerId: w.customers.b });
+      assert.equal(own.status, 201, own.text);
+      assert.ok(await customerB.waitFor((r) => r.data.ticketId === own.body.id, 2000), 'customer B hears of its own ticket');
+      assert.deepEqual(customerB.events.filter((r) => r.data.customerId !== w.customers.b || r.data.ticketId === ticketId), [], 'customer B learnt of another customer’s ticket');
+      assert.ok(!engineer.events.some((r) => r.data.ticketId === own.body.id), 'engineer of team A does not hear of an unassigned team-less ticket of customer B');
+    });
+
+    if (target.name === 'postgres') {
+      test('on Postgres live events travel through LISTEN/NOTIFY', async () => {
+        const engineer = await SseStream.open(await w.as('engineer'));
+        streams.push(engineer);
+        // A NOTIFY sent by another connection (another node) reaches this node's subscribers.
+        const other = new pg.Client({ connectionString: process.env.GONGDAN_TEST_PG_URL });
+        await other.connect();
+        const marker = `notify-${Date.now()}`;
+        try {
+          await other.query('select pg_notify($1, $2)', ['gongdan_live', JSON.stringify({
+            topic: 'ticket.transitioned', ticketId: marker, assigneeId: w.users.engineer.id, teamId: w.teams.a, customerId: w.customers.a,
+            payload: { ticketId: marker, status: 'assigned', assigneeId: w.users.engineer.id, teamId: w.teams.a, customerId: w.customers.a },
+          })]);
+        } finally {
+          await other.end();
+        }
+        assert.ok(await engineer.waitFor((r) => r.data.ticketId === marker, 1000), 'event sent with NOTIFY from another connection arrives');
+
+        // And a change made through the API is NOTIFYed: a separate LISTENing connection hears it.
+        const listener = new pg.Client({ connectionString: process.env.GONGDAN_TEST_PG_URL });
+        await listener.connect();
+        const notified: string[] = [];
+        listener.on('notification', (n) => { if (n.channel === 'gongdan_live' && n.payload) notified.push(n.payload); });
+        await listener.query('listen gongdan_live');
+        try {
+          const d = await w.as('dispatcher');
+          const created = await d.post('/api/v1/tickets', { title: '通过通知', customerId: w.customers.a, assigneeId: w.users.engineer.id, teamId: w.teams.a });
+          assert.equal(created.status, 201, created.text);
+          const id = created.body.id as string;
+          assert.ok(await engineer.waitFor((r) => r.data.ticketId === id, 1000), 'API change arrives within 1 s');
+          const deadline = Date.now() + 1000;
+          while (!notified.some((p) => (JSON.parse(p) as { ticketId: string }).ticketId === id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+          assert.ok(notified.some((p) => (JSON.parse(p) as { ticketId: string }).ticketId === id), 'the change was sent with NOTIFY');
+        } finally {
+          await listener.end();
+        }
+      });
+    }
+  });
+}
