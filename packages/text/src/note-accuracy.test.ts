@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatScore, loadNotes, scoreNotes } from '../bench/note-scoring.ts';
+import { parseNote } from './note-parser.ts';
+
+// Floors, not targets: they catch regressions. The dev set is what we tune on (≥ 0.9 overall);
+// the holdout set is never tuned on, its lower floor only guards against collapse.
+describe('note parser accuracy floors', () => {
+  it('dev set: overall field accuracy ≥ 0.90 and every field ≥ 0.85', () => {
+    const score = scoreNotes(loadNotes(new URL('../data/dev-notes.jsonl', import.meta.url)), parseNote);
+    assert.ok(score.notes >= 150, `dev set has ${score.notes} notes`);
+    assert.ok(score.overall >= 0.9, formatScore('dev', score));
+    for (const f of ['faultType', 'cause', 'result', 'actions'] as const) assert.ok(score[f] >= 0.85, formatScore('dev', score));
+  });
+
+  it('holdout set: overall field accuracy ≥ 0.75', () => {
+    const score = scoreNotes(loadNotes(new URL('../data/holdout-notes.jsonl', import.meta.url)), parseNote);
+    assert.ok(score.overall >= 0.75, formatScore('holdout', score));
+  });
+});
