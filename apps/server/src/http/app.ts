@@ -32,6 +32,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON (and multipart for uploads); Fastify's default text/plain parser would turn a
+  // text body into a string that then fails validation as 422 instead of answering 415.
+  app.removeContentTypeParser('text/plain');
   // Responses are explicit DTOs built by presenters; plain JSON keeps the hot path fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(cookie);

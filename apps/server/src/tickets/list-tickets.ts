@@ -18,7 +18,9 @@ export async function listTickets(
   if (!can(actor, 'ticket.read')) return err({ kind: 'forbidden' });
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as TicketSortKey;
-  const after = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  const decoded = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  // A forged cursor whose value has the wrong type for the sort key must not reach SQL (Postgres rejects text vs integer).
+  const after = decoded && typeof decoded.value === (key === 'priority' ? 'number' : 'string') ? decoded : null;
   if (query.cursor && !after) {
     return err({ kind: 'validation', errors: [fieldIssue('cursor', '分页游标无效或与排序方式不符', 'The cursor is invalid or belongs to another sort order')] });
   }
