@@ -6,6 +6,8 @@ import { runSeed } from './cli/seed.command.ts';
 import { runUser } from './cli/user.command.ts';
 import { runAudit } from './cli/audit.command.ts';
 import { runBackup, runRestore } from './cli/backup.command.ts';
+import { runParse } from './cli/parse.command.ts';
+import { runSla } from './cli/sla.command.ts';
 
 export class UsageError extends Error {}
 
@@ -19,6 +21,8 @@ const USAGE = `gongdan <command>
   audit checkpoint                                        seal current chain heads into a checkpoint now
   backup <file>                                           online SQLite backup (Postgres: use pg_dump)
   restore <file>                                          restore a SQLite backup into the data dir (server stopped)
+  parse                                                   field notes on stdin (one per line) → JSON lines of taxonomy codes
+  sla due --calendar <default|24x7> --from <ISO> --minutes <N>   business-time deadline
 
 Environment: HOST, PORT, GONGDAN_DATA_DIR, DATABASE_URL, GONGDAN_DEMO, GONGDAN_PUBLIC_URL,
 GONGDAN_SECRET, GONGDAN_AUDIT_KEY, GONGDAN_TRUST_PROXY, GONGDAN_TIME_ZONE, LOG_LEVEL.
@@ -32,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command ? 0 : 2;
     }
+    // Commands that need no database or configuration.
+    if (command === 'parse') return await runParse();
+    if (command === 'sla') return await runSla(rest);
     const config = loadConfig();
     switch (command) {
       case 'start': {

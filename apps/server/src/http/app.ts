@@ -19,6 +19,8 @@ import { registerAttachmentRoutes } from '../attachments/attachment.routes.ts';
 import { registerEventRoutes } from '../events/event.routes.ts';
 import { registerDefinitionRoutes } from '../definitions/definition.routes.ts';
 import { registerWebhookRoutes } from '../webhooks/webhook.routes.ts';
+import { registerCalendarRoutes } from '../sla/calendar.routes.ts';
+import { registerNoteRoutes } from '../notes/note.routes.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   for (const register of [
     registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,
     registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
+    registerCalendarRoutes, registerNoteRoutes,
   ]) {
     register(app, ctx);
   }
