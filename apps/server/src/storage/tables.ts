@@ -1,4 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
+import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
 
 /**
  * Table shapes as stored. Times are UTC ISO-8601 text, JSON is text, booleans are 0/1 integers,
@@ -173,35 +175,10 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
-export interface AuditRecordsTable {
-  id: string;
-  ticket_id: string;
-  seq: number;
-  action: string;
-  actor_kind: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  at: string;
-  client_at: string | null;
-  device_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  gps: string | null;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** The audit record columns are defined once, by the domain that hashes them. */
+export type AuditRecordsTable = AuditRecordRow;
 
-export interface AuditCheckpointsTable {
-  id: string;
-  seq: number;
-  at: string;
-  heads: string;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditCheckpointsTable = CheckpointRow;
 
 export interface OutboxTable {
   id: string;
