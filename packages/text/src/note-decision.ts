@@ -23,11 +23,25 @@ export interface FieldChoice {
 export function resolveOverlaps(hits: readonly Hit[]): Hit[] {
   const sorted = [...hits].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const kept: Hit[] = [];
+  // Occupancy per group, plus the longest kept hit covering each position: linear in note length,
+  // since longer hits are placed first.
+  const size = sorted.reduce((m, h) => Math.max(m, h.end), 0);
+  const byGroup = new Map<string, Uint8Array>();
+  const longest = new Uint16Array(size);
   for (const h of sorted) {
-    const clash = kept.some((k) => h.start >= k.start && h.end <= k.end && (k.group === h.group || h.weak) && (k.end - k.start) > (h.end - h.start));
-    const dup = kept.some((k) => k.group === h.group && k.code === h.code && h.start < k.end && k.start < h.end);
-    const sameGroupOverlap = kept.some((k) => k.group === h.group && h.start < k.end && k.start < h.end);
-    if (!clash && !dup && !sameGroupOverlap) kept.push(h);
+    let occupied = byGroup.get(h.group);
+    if (!occupied) { occupied = new Uint8Array(size); byGroup.set(h.group, occupied); }
+    const len = h.end - h.start;
+    let overlapsGroup = false;
+    let insideLonger = h.weak;
+    for (let p = h.start; p < h.end; p++) {
+      if (occupied[p] === 1) overlapsGroup = true;
+      if ((longest[p] ?? 0) <= len) insideLonger = false;
+    }
+    // Same group: one reading per stretch of text; a weak word inside any longer hit is part of it.
+    if (overlapsGroup || insideLonger) continue;
+    kept.push(h);
+    for (let p = h.start; p < h.end; p++) { occupied[p] = 1; if ((longest[p] ?? 0) < len) longest[p] = len; }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

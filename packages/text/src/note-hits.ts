@@ -161,14 +161,27 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     lastWasPlan = has(tokens[last], F.plan) && !isGuide(tokens[last] as NoteToken);
   });
 
+  // Prefix states per token (linear, so a 5,000-character note without punctuation stays fast).
+  const planBefore = new Uint8Array(tokens.length + 1);
+  const markedBefore = new Uint8Array(tokens.length + 1);
+  for (const c of clauses) {
+    let plan = c.planCarried;
+    let marks = 0;
+    for (let k = c.from; k < c.to; k++) {
+      planBefore[k] = plan ? 1 : 0;
+      markedBefore[k] = marks;
+      plan = planStateAt(tokens, k, k + 1, plan);
+      const t = tokens[k] as NoteToken;
+      if (has(t, F.causeMarker)) marks |= 1;
+      if (has(t, F.suspicion)) marks |= 2;
+    }
+  }
   for (const hit of hits) {
     const clause = clauses[hit.clause] as Clause;
-    for (let k = clause.from; k < hit.tokFrom; k++) {
-      const t = tokens[k] as NoteToken;
-      if (has(t, F.causeMarker)) hit.causeMarked = true;
-      if (has(t, F.suspicion)) hit.suspected = true;
-    }
-    hit.planned = planStateAt(tokens, clause.from, hit.tokFrom, clause.planCarried) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    const marks = markedBefore[hit.tokFrom] ?? 0;
+    hit.causeMarked = (marks & 1) !== 0;
+    hit.suspected = (marks & 2) !== 0;
+    hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;

@@ -33,11 +33,17 @@ function partsReplaced(lexicon: NoteLexicon, tokens: readonly NoteToken[], actio
     const part = partOf(token);
     if (part && !out.some((p) => p.name === part.name)) out.push({ name: part.name, token });
   };
+  const byClause = new Map<number, NoteToken[]>();
+  for (const t of tokens) {
+    if (!t.info) continue;
+    const list = byClause.get(t.clause);
+    if (list) list.push(t); else byClause.set(t.clause, [t]);
+  }
   for (const hit of replace.hits) {
-    const inClause = tokens.filter((t) => t.clause === hit.clause && t.info?.part);
+    const inClause = (byClause.get(hit.clause) ?? []).filter((t) => t.info?.part);
     if (inClause.length > 0) { inClause.forEach(add); continue; }
     // "主板烧了，换了": the object was named in the previous clause.
-    const before = tokens.filter((t) => t.clause === hit.clause - 1 && partOf(t) !== null);
+    const before = (byClause.get(hit.clause - 1) ?? []).filter((t) => partOf(t) !== null);
     const last = before[before.length - 1];
     if (last) add(last);
   }
