@@ -2,6 +2,7 @@ import { buildCheckpoint, FIRST_CHECKPOINT_PREV_HASH } from '@gongdan/domain/aud
 import type { AppContext } from '../app-context.ts';
 import { newId } from '../shared/ids.ts';
 import { headsSinceCheckpoint, lastCheckpoint } from './audit.repository.ts';
+import { writeAuditAnchor } from './audit-anchor.ts';
 
 const MAX_HEADS = 50_000;
 
@@ -12,7 +13,7 @@ const MAX_HEADS = 50_000;
  */
 export async function createAuditCheckpoint(ctx: AppContext): Promise<{ seq: number; heads: number } | null> {
   const db = ctx.database.db;
-  return db.transaction().execute(async (trx) => {
+  const sealed = await db.transaction().execute(async (trx) => {
     const heads = await headsSinceCheckpoint(trx, MAX_HEADS);
     if (heads.length === 0) return null;
     const prev = await lastCheckpoint(trx);
@@ -26,6 +27,9 @@ export async function createAuditCheckpoint(ctx: AppContext): Promise<{ seq: num
       // Only this seq is marked: a chain that grew meanwhile stays due for the next checkpoint.
       await trx.updateTable('tickets').set({ audit_checkpoint_seq: h.audit_seq }).where('id', '=', h.id).where('audit_seq', '=', h.audit_seq).execute();
     }
-    return { seq: row.seq, heads: heads.length };
+    return { seq: row.seq, hash: row.hash, heads: heads.length };
   });
+  if (!sealed) return null;
+  writeAuditAnchor(ctx.config.dataDir, { seq: sealed.seq, hash: sealed.hash });
+  return { seq: sealed.seq, heads: sealed.heads };
 }

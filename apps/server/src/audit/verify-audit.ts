@@ -1,6 +1,7 @@
 import { createAuditVerifier, type AuditVerification } from '@gongdan/domain/audit/audit-verifier';
 import type { AppContext } from '../app-context.ts';
 import { listCheckpoints, orphanChainIds, recordsOfTickets, ticketHeadsAfter } from './audit.repository.ts';
+import { readAuditAnchor } from './audit-anchor.ts';
 
 const BATCH = 500;
 
@@ -10,7 +11,8 @@ const BATCH = 500;
  */
 export async function verifyAudit(ctx: AppContext): Promise<AuditVerification> {
   const db = ctx.database.db;
-  const verifier = createAuditVerifier(ctx.auditMac);
+  const anchor = readAuditAnchor(ctx.config.dataDir);
+  const verifier = createAuditVerifier(ctx.auditMac, anchor ? { anchor } : {});
   for (const cp of await listCheckpoints(db)) verifier.checkpoint(cp);
   let after: string | null = null;
   for (;;) {
