@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ContactsTable, ContractsTable, CustomersTable, DB, DevicesTable } from '../storage/tables.ts';
 
 export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promise<void> {
@@ -43,7 +43,8 @@ export async function listCustomerRows(db: Kysely<DB>, q: { q?: string | undefin
   if (q.tier) query = query.where('tier', '=', q.tier);
   if (q.q) {
     const p = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('name', 'like', p), eb('code', 'like', p)]));
+    // SQLite has no default LIKE escape character; name it so \% and \_ are literal on both dialects.
+    query = query.where((eb) => eb.or([eb('name', 'like', sql<string>`${p} escape '\\'`), eb('code', 'like', sql<string>`${p} escape '\\'`)]));
   }
   if (q.afterName) {
     const { name, id } = q.afterName;

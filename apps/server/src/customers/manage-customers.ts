@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
 import { inTransaction } from '../storage/transaction.ts';
+import { isUniqueViolation } from '../storage/unique-violation.ts';
 import type { ContactsTable, ContractsTable, CustomersTable, DevicesTable } from '../storage/tables.ts';
 import {
   findContractByNumber, findCustomer, findCustomerByCode, findDeviceBySerial, insertContacts, insertContract, insertCustomer, insertDevice,
@@ -35,16 +36,20 @@ export async function createCustomer(ctx: AppContext, _actor: Actor, input: Cust
   const issues = contactIssues(input.contacts, 'contacts.');
   if (issues.length) return err({ kind: 'validation', errors: issues });
   return inTransaction(ctx.database.db, async (trx): Promise<Result<CustomersTable, AppError>> => {
-    if (await findCustomerByCode(trx, input.code)) {
-      return err({ kind: 'validation', errors: [fieldIssue('code', '客户编码已存在', 'This customer code is already used')] });
-    }
+    const codeTaken = () => err<AppError>({ kind: 'validation', errors: [fieldIssue('code', '客户编码已存在', 'This customer code is already used')] });
+    if (await findCustomerByCode(trx, input.code)) return codeTaken();
     const now = ctx.clock.now();
     const row: CustomersTable = {
       id: newId(now.getTime()), code: input.code, name: input.name, tier: input.tier, industry: input.industry ?? null,
       region: input.region ?? null, address: input.address ?? null, product_lines: JSON.stringify(input.productLines),
       external_refs: JSON.stringify(input.externalRefs), notes: input.notes ?? null, created_at: now.toISOString(), updated_at: now.toISOString(),
     };
-    await insertCustomer(trx, row);
+    try {
+      await insertCustomer(trx, row);
+    } catch (e) {
+      if (isUniqueViolation(e)) return codeTaken(); // another request took the code after our check
+      throw e;
+    }
     await insertContacts(trx, contactRows(row.id, input.contacts, now));
     return ok(row);
   });
