@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const page = (await l.json()) as { items?: unknown[] };
   if (l.status !== 200 || page.items?.length !== 50) throw new Error(`list failed: ${l.status} ${JSON.stringify(page).slice(0, 300)}`);
 
-  say('\nproduct server (SQLite, 1M tickets):');
+  say(`\nproduct server (SQLite, ${total.toLocaleString("en")} tickets):`);
   const create = await load('POST /api/v1/tickets (create)', createOpts);
   const list = await load('GET /api/v1/tickets (status+team, 50)', listOpts);
   rss.stop();
