@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -20,12 +20,19 @@ async function loadMigrations(): Promise<Record<string, Migration>> {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
   const migrations = await loadMigrations();
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; with several
+  // gongdan schemas in one Postgres database (parallel tests, staging beside production) it would
+  // find another schema's lock table and never create its own. Pin them to our current schema.
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
     migrationTableName: 'gongdan_migrations',
     migrationLockTableName: 'gongdan_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
