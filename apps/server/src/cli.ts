@@ -36,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command ? 0 : 2;
     }
+    if (!['start', 'migrate', 'seed', 'user', 'audit', 'backup', 'restore', 'parse', 'sla'].includes(command)) {
+      throw new UsageError(`unknown command "${command}"`);
+    }
     // Commands that need no database or configuration.
     if (command === 'parse') return await runParse();
     if (command === 'sla') return await runSla(rest);

@@ -150,7 +150,7 @@ export const TicketPage = page(TicketDto).meta({ id: 'TicketPage' });
 
 export const CommentBody = z.object({
   body: text(20000).min(1, 'required'),
-  visibility: z.enum(['public', 'internal']).default('internal'),
+  visibility: z.enum(['public', 'internal']).optional().describe('Default: internal for staff, public for customers'),
   client: ClientContext.optional(),
 });
 export const CommentDto = z

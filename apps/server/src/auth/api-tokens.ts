@@ -6,6 +6,7 @@ import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { sha256 } from '../shared/crypto.ts';
 import { newId, newToken } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
+import { evictPrincipal } from './resolve-actor.ts';
 
 export interface ApiTokenView {
   id: string;
@@ -47,9 +48,11 @@ export async function listApiTokens(ctx: AppContext): Promise<ApiTokenView[]> {
 }
 
 export async function revokeApiToken(ctx: AppContext, id: string): Promise<Result<null, AppError>> {
-  const res = await ctx.database.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now().toISOString() })
-    .where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1 ? ok(null) : err({ kind: 'not_found', entity: 'api token' });
+  const row = await ctx.database.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now().toISOString() })
+    .where('id', '=', id).where('revoked_at', 'is', null).returning('token_hash').executeTakeFirst();
+  if (!row) return err({ kind: 'not_found', entity: 'api token' });
+  evictPrincipal(row.token_hash);
+  return ok(null);
 }
 
 function view(r: { id: string; name: string; scopes: string; created_at: string; expires_at: string | null; last_used_at: string | null }): ApiTokenView {

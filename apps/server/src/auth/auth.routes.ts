@@ -68,7 +68,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       await deleteSession(ctx.database.db, sha256(token));
-      evictPrincipal(`c:${token}`);
+      evictPrincipal(sha256(token));
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);

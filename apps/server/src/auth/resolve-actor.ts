@@ -17,8 +17,15 @@ export interface Principal {
 const TTL_MS = 5_000;
 const cache = new Map<string, { at: number; principal: Principal | null }>();
 
-export function evictPrincipal(key: string): void {
-  cache.delete(key);
+/** Forget a session (by session id) or an API token (by token hash) at once on this node. */
+export function evictPrincipal(hashedKey: string): void {
+  cache.delete(`c:${hashedKey}`);
+  cache.delete(`b:${hashedKey}`);
+}
+
+/** After role or account changes: every principal is resolved afresh on this node. */
+export function evictAllPrincipals(): void {
+  cache.clear();
 }
 
 export function csrfTokenFor(secret: string, sessionId: string): string {
@@ -53,7 +60,8 @@ async function fromApiToken(ctx: AppContext, token: string): Promise<Principal |
 
 /** Resolves who is calling from the session cookie or a Bearer token; null when anonymous. */
 export async function resolvePrincipal(ctx: AppContext, cookieToken: string | undefined, bearer: string | undefined): Promise<Principal | null> {
-  const key = bearer ? `b:${bearer}` : cookieToken ? `c:${cookieToken}` : null;
+  // Keyed by the hashes the database stores, so revocation can evict without the raw secret.
+  const key = bearer ? `b:${sha256(bearer)}` : cookieToken ? `c:${sha256(cookieToken)}` : null;
   if (!key) return null;
   const hit = cache.get(key);
   const nowMs = Date.now();

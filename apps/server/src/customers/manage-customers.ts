@@ -68,28 +68,38 @@ export async function addContract(ctx: AppContext, customerId: string, input: z.
   if (input.endsOn < input.startsOn) return err({ kind: 'validation', errors: [fieldIssue('endsOn', '合同结束日期须不早于开始日期', 'The contract must end on or after its start')] });
   const db = ctx.database.db;
   if (!(await findCustomer(db, customerId))) return err({ kind: 'not_found', entity: 'customer' });
-  if (await findContractByNumber(db, input.number)) return err({ kind: 'validation', errors: [fieldIssue('number', '合同编号已存在', 'This contract number is already used')] });
+  const taken = () => err<AppError>({ kind: 'validation', errors: [fieldIssue('number', '合同编号已存在', 'This contract number is already used')] });
+  if (await findContractByNumber(db, input.number)) return taken();
   const now = ctx.clock.now();
   const row: ContractsTable = {
     id: newId(now.getTime()), customer_id: customerId, number: input.number, name: input.name, service_tier: input.serviceTier,
     starts_on: input.startsOn, ends_on: input.endsOn, created_at: now.toISOString(),
   };
-  await insertContract(db, row);
+  try {
+    await insertContract(db, row);
+  } catch (e) {
+    if (isUniqueViolation(e)) return taken(); // a concurrent request took the number after our check
+    throw e;
+  }
   return ok(row);
 }
 
 export async function addDevice(ctx: AppContext, customerId: string, input: z.infer<typeof DeviceBody>): Promise<Result<DevicesTable, AppError>> {
   const db = ctx.database.db;
   if (!(await findCustomer(db, customerId))) return err({ kind: 'not_found', entity: 'customer' });
-  if (await findDeviceBySerial(db, input.serialNumber)) {
-    return err({ kind: 'validation', errors: [fieldIssue('serialNumber', '该序列号的设备已登记', 'A device with this serial number is already registered')] });
-  }
+  const taken = () => err<AppError>({ kind: 'validation', errors: [fieldIssue('serialNumber', '该序列号的设备已登记', 'A device with this serial number is already registered')] });
+  if (await findDeviceBySerial(db, input.serialNumber)) return taken();
   const now = ctx.clock.now();
   const row: DevicesTable = {
     id: newId(now.getTime()), customer_id: customerId, model: input.model, serial_number: input.serialNumber, name: input.name ?? null,
     product_line: input.productLine ?? null, installed_on: input.installedOn ?? null, warranty_until: input.warrantyUntil ?? null,
     location: input.location ?? null, attributes: JSON.stringify(input.attributes), created_at: now.toISOString(),
   };
-  await insertDevice(db, row);
+  try {
+    await insertDevice(db, row);
+  } catch (e) {
+    if (isUniqueViolation(e)) return taken();
+    throw e;
+  }
   return ok(row);
 }

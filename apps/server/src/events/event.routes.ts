@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { can, canSeeTicket } from '@gongdan/domain/access/permissions';
 import type { AppContext } from '../app-context.ts';
 import { actorOf } from '../http/request-meta.ts';
+import { resolvePrincipal } from '../auth/resolve-actor.ts';
+import { SESSION_COOKIE } from '../http/access.ts';
 import type { LiveEvent } from './event-bus.ts';
 
 const HEARTBEAT_MS = 25_000;
@@ -33,7 +35,15 @@ export function registerEventRoutes(app: FastifyInstance, ctx: AppContext): void
       res.write(`event: ticket\ndata: ${JSON.stringify({ topic: e.topic, ...(e.payload as object) })}\n\n`);
     };
     const unsubscribe = ctx.events.subscribe(send);
-    const heartbeat = setInterval(() => res.write(`: ping\n\n`), HEARTBEAT_MS);
+    // Every heartbeat re-checks the caller: a signed-out or deactivated user's stream ends.
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const heartbeat = setInterval(() => {
+      void resolvePrincipal(ctx, cookie, bearer).then((p) => {
+        if (p && p.actor.id === actor.id) res.write(`: ping\n\n`);
+        else res.end();
+      }).catch(() => res.end());
+    }, HEARTBEAT_MS);
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();

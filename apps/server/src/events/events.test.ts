@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
+import { liveChannel } from './live-events.handler.ts';
 import type { HttpClient } from '../testing/http-client.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
@@ -124,8 +125,10 @@ for (const target of testTargets()) {
         const other = new pg.Client({ connectionString: process.env.GONGDAN_TEST_PG_URL });
         await other.connect();
         const marker = `notify-${Date.now()}`;
+        const channel = await liveChannel(w.ctx);
+        assert.match(channel, /^gongdan_live_t_/, 'the channel is per schema, so installations sharing a database stay apart');
         try {
-          await other.query('select pg_notify($1, $2)', ['gongdan_live', JSON.stringify({
+          await other.query('select pg_notify($1, $2)', [channel, JSON.stringify({
             topic: 'ticket.transitioned', ticketId: marker, assigneeId: w.users.engineer.id, teamId: w.teams.a, customerId: w.customers.a,
             payload: { ticketId: marker, status: 'assigned', assigneeId: w.users.engineer.id, teamId: w.teams.a, customerId: w.customers.a },
           })]);
@@ -138,8 +141,8 @@ for (const target of testTargets()) {
         const listener = new pg.Client({ connectionString: process.env.GONGDAN_TEST_PG_URL });
         await listener.connect();
         const notified: string[] = [];
-        listener.on('notification', (n) => { if (n.channel === 'gongdan_live' && n.payload) notified.push(n.payload); });
-        await listener.query('listen gongdan_live');
+        listener.on('notification', (n) => { if (n.channel === channel && n.payload) notified.push(n.payload); });
+        await listener.query(`listen "${channel}"`);
         try {
           const d = await w.as('dispatcher');
           const created = await d.post('/api/v1/tickets', { title: '通过通知', customerId: w.customers.a, assigneeId: w.users.engineer.id, teamId: w.teams.a });

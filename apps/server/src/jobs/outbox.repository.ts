@@ -4,6 +4,8 @@ import type { DialectName } from '../storage/database.ts';
 import { newId } from '../shared/ids.ts';
 
 export interface OutboxEventInput {
+  /** A deterministic id makes the enqueue idempotent (a retried fan-out adds nothing twice). */
+  id?: string;
   topic: string;
   aggregateId: string | null;
   payload: unknown;
@@ -27,7 +29,7 @@ export async function enqueueOutbox(db: Kysely<DB>, now: Date, events: OutboxEve
   await db
     .insertInto('outbox')
     .values(events.map((e) => ({
-      id: newId(now.getTime()),
+      id: e.id ?? newId(now.getTime()),
       topic: e.topic,
       aggregate_id: e.aggregateId,
       payload: JSON.stringify(e.payload),
@@ -39,6 +41,7 @@ export async function enqueueOutbox(db: Kysely<DB>, now: Date, events: OutboxEve
       last_error: null,
       done_at: null,
     })))
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 

@@ -11,7 +11,8 @@ import { loadVisibleTicket } from './load-visible-ticket.ts';
 
 export interface CommentInput {
   body: string;
-  visibility: 'public' | 'internal';
+  /** Omitted: staff write internal notes, customers public replies. */
+  visibility?: 'public' | 'internal' | undefined;
 }
 
 /**
@@ -22,7 +23,8 @@ export async function addComment(
   ctx: AppContext, actor: Actor, ticketId: string, input: CommentInput, meta: RequestMeta,
 ): Promise<Result<CommentsTable, AppError>> {
   if (!can(actor, 'ticket.comment')) return err({ kind: 'forbidden' });
-  if (input.visibility === 'internal' && !can(actor, 'ticket.comment_internal')) {
+  const visibility = input.visibility ?? (can(actor, 'ticket.comment_internal') ? 'internal' : 'public');
+  if (visibility === 'internal' && !can(actor, 'ticket.comment_internal')) {
     return err({ kind: 'forbidden', detail: 'internal notes need the ticket.comment_internal permission' });
   }
   const db = ctx.database.db;
@@ -33,10 +35,10 @@ export async function addComment(
     const now = ctx.clock.now();
     const comment: CommentsTable = {
       id: newId(now.getTime()), ticket_id: ticket.id, author_kind: actor.kind, author_id: actor.id, author_name: actor.name,
-      body: input.body, visibility: input.visibility, created_at: now.toISOString(),
+      body: input.body, visibility, created_at: now.toISOString(),
     };
     const staff = actor.role !== 'customer' && actor.kind !== 'customer_link';
-    const firstResponse = staff && input.visibility === 'public' && ticket.firstResponseAt === null;
+    const firstResponse = staff && visibility === 'public' && ticket.firstResponseAt === null;
     const next = firstResponse ? { ...ticket, firstResponseAt: comment.created_at, updatedAt: comment.created_at } : null;
     await trx.insertInto('comments').values(comment).execute();
     const saved = await recordTicketChange(trx, ctx, row, next, {

@@ -7,6 +7,7 @@ import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import { inTransaction } from '../storage/transaction.ts';
+import { isUniqueViolation } from '../storage/unique-violation.ts';
 import type { TeamsTable, UsersTable } from '../storage/tables.ts';
 import { emailTaken, findTeamByIdOrName, insertTeam, insertUser, listTeamRows, listUserRows, membershipsOf } from './users.repository.ts';
 
@@ -36,7 +37,8 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx.database.db, async (trx): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> => {
     const email = input.email.trim().toLowerCase();
-    if (await emailTaken(trx, email)) return err({ kind: 'validation', errors: [fieldIssue('email', '该邮箱已注册', 'This email already has an account')] });
+    const taken = () => err<AppError>({ kind: 'validation', errors: [fieldIssue('email', '该邮箱已注册', 'This email already has an account')] });
+    if (await emailTaken(trx, email)) return taken();
     const teamIds: string[] = [];
     for (const key of input.teamIds ?? []) {
       const team = await findTeamByIdOrName(trx, key);
@@ -49,7 +51,12 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
       customer_id: input.customerId ?? null, manager_id: input.managerId ?? null, skills: JSON.stringify(input.skills ?? []),
       region: input.region ?? null, max_load: 8, active: 1, failed_attempts: 0, locked_until: null, created_at: now, updated_at: now,
     };
-    await insertUser(trx, row, teamIds);
+    try {
+      await insertUser(trx, row, teamIds);
+    } catch (e) {
+      if (isUniqueViolation(e)) return taken(); // a concurrent request registered the email first
+      throw e;
+    }
     return ok({ ...row, teamIds });
   });
 }

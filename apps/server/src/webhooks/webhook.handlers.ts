@@ -22,7 +22,7 @@ export function webhookFanOutHandler(ctx: AppContext): OutboxHandler {
     });
     if (matching.length === 0) return;
     await enqueueOutbox(db, ctx.clock.now(), matching.map((s) => ({
-      topic: 'webhook.deliver', aggregateId: s.id,
+      id: `wh:${m.id}:${s.id}`, topic: 'webhook.deliver', aggregateId: s.id,
       payload: { subscriptionId: s.id, deliveryId: m.id, event: m.topic, occurredAt: m.createdAt, data: m.payload },
     })));
     ctx.nudgeOutbox();
