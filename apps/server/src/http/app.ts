@@ -21,6 +21,7 @@ import { registerDefinitionRoutes } from '../definitions/definition.routes.ts';
 import { registerWebhookRoutes } from '../webhooks/webhook.routes.ts';
 import { registerCalendarRoutes } from '../sla/calendar.routes.ts';
 import { registerNoteRoutes } from '../notes/note.routes.ts';
+import { registerStaticWeb } from './static-web.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -71,5 +72,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   ]) {
     register(app, ctx);
   }
+  await registerStaticWeb(app);
   return app;
 }
