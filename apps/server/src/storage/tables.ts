@@ -276,6 +276,26 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface TicketLinksTable {
+  id: string;
+  ticket_id: string;
+  other_ticket_id: string;
+  /** related | duplicate_of | caused_by, read as "ticket_id <kind> other_ticket_id". */
+  kind: string;
+  created_by: string;
+  created_at: string;
+  merged_at: string | null;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The board's query string, e.g. status=new,assigned&priority=high. */
+  query: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -302,6 +322,8 @@ export interface DB {
   form_definitions: FormDefinitionsTable;
   workflow_definitions: WorkflowDefinitionsTable;
   settings: SettingsTable;
+  ticket_links: TicketLinksTable;
+  saved_views: SavedViewsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
