@@ -23,7 +23,7 @@ import { ManualClock } from '../src/shared/clock.ts';
 import { createTicket } from '../src/tickets/create-ticket.ts';
 import { transitionTicket } from '../src/tickets/transition-ticket.ts';
 import { verifyAudit } from '../src/audit/verify-audit.ts';
-import { openWithStatementCache } from './statement-cache.ts';
+import { openDatabase } from '../src/storage/database.ts';
 
 /** Bump when the seeding logic changes, so cached databases are rebuilt. */
 export const SEED_VERSION = 2;
@@ -89,7 +89,7 @@ export async function ensureBenchDatabase(count: number, opts: { fresh?: boolean
   const config = loadConfig({ ...BENCH_ENV, GONGDAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' });
   const end = Date.now();
   const clock = new ManualClock(new Date(end - SPAN_DAYS * DAY));
-  const database = openWithStatementCache(join(dataDir, 'gongdan.db'));
+  const database = openDatabase({ kind: 'sqlite', file: join(dataDir, 'gongdan.db') });
   const base = await createContext(config, { clock, log: pino({ level: 'warn' }), database });
   // Seeding only: no fsync and a larger page cache. The writes still go through the use cases.
   base.database.sqlite?.pragma('synchronous = OFF');

@@ -70,10 +70,11 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const { ctx } = this;
     const messages = await claimOutbox(ctx.database.db, ctx.database.dialect, ctx.clock.now(), LEASE_MS, BATCH);
+    const done: string[] = [];
     for (const m of messages) {
       try {
         for (const h of this.handlers) if (m.topic.startsWith(h.prefix)) await h.handle(m, ctx);
-        await completeOutbox(ctx.database.db, m.id, ctx.clock.now());
+        done.push(m.id);
       } catch (e) {
         const attempts = m.attempts + 1;
         const retryAt = shouldGiveUp(attempts) ? null : new Date(ctx.clock.now().getTime() + nextRetryDelayMs(attempts, Math.random()));
@@ -81,6 +82,8 @@ export class OutboxWorker {
         await retryOutbox(ctx.database.db, m.id, attempts, e instanceof Error ? e.message : String(e), retryAt);
       }
     }
+    // Leased, so a crash before this line only means redelivery (handlers are idempotent).
+    await completeOutbox(ctx.database.db, done, ctx.clock.now());
     return messages.length;
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../storage/tables.ts';
 import type { DialectName } from '../storage/database.ts';
 import { newId } from '../shared/ids.ts';
+import { insertRows } from '../storage/insert-row.ts';
 
 export interface OutboxEventInput {
   /** A deterministic id makes the enqueue idempotent (a retried fan-out adds nothing twice). */
@@ -26,23 +27,19 @@ export interface OutboxMessage {
 export async function enqueueOutbox(db: Kysely<DB>, now: Date, events: OutboxEventInput[]): Promise<void> {
   if (events.length === 0) return;
   const at = now.toISOString();
-  await db
-    .insertInto('outbox')
-    .values(events.map((e) => ({
-      id: e.id ?? newId(now.getTime()),
-      topic: e.topic,
-      aggregate_id: e.aggregateId,
-      payload: JSON.stringify(e.payload),
-      created_at: at,
-      available_at: e.availableAt ?? at,
-      attempts: 0,
-      status: 'pending',
-      locked_until: null,
-      last_error: null,
-      done_at: null,
-    })))
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await insertRows(db, 'outbox', events.map((e) => ({
+    id: e.id ?? newId(now.getTime()),
+    topic: e.topic,
+    aggregate_id: e.aggregateId,
+    payload: JSON.stringify(e.payload),
+    created_at: at,
+    available_at: e.availableAt ?? at,
+    attempts: 0,
+    status: 'pending',
+    locked_until: null,
+    last_error: null,
+    done_at: null,
+  })), { ignoreDuplicates: true });
 }
 
 /**
@@ -74,8 +71,10 @@ export async function claimOutbox(
   });
 }
 
-export async function completeOutbox(db: Kysely<DB>, id: string, now: Date): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'done', done_at: now.toISOString(), locked_until: null }).where('id', '=', id).execute();
+/** Marks delivered messages done, a whole batch in one statement. */
+export async function completeOutbox(db: Kysely<DB>, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ status: 'done', done_at: now.toISOString(), locked_until: null }).where('id', 'in', ids).execute();
 }
 
 export async function retryOutbox(db: Kysely<DB>, id: string, attempts: number, error: string, retryAt: Date | null): Promise<void> {

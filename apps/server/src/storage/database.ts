@@ -33,7 +33,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
     handle.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
     return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -43,6 +43,31 @@ export function openDatabase(target: DatabaseTarget): Database {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement on every execution, and compiling SQL costs
+ * about as much as running a small insert. The product's statements come from a bounded set of
+ * query shapes, so prepared statements are reused by SQL text. A statement still iterating (a
+ * stream) is `busy` and is never handed out twice.
+ */
+function withStatementCache(handle: SQLite.Database, max = 2000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const cached = {
+    prepare(sqlText: string): SQLite.Statement {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) return hit;
+      const stmt = handle.prepare(sqlText);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
+    close(): void {
+      cache.clear();
+      handle.close();
+    },
+  };
+  return cached as unknown as SQLite.Database;
 }
 
 /** Which dialect a Kysely instance speaks; migrations use it where DDL differs. */

@@ -9,6 +9,7 @@ import { newId } from '../shared/ids.ts';
 import { enqueueOutbox, type OutboxEventInput } from '../jobs/outbox.repository.ts';
 import type { DB, TicketRow } from '../storage/tables.ts';
 import { insertTicketRow, updateTicketRow } from './ticket.repository.ts';
+import { insertRows } from '../storage/insert-row.ts';
 import { ticketColumns } from './ticket.mapper.ts';
 
 /** What one audited change says about itself. */
@@ -55,7 +56,7 @@ export async function recordTicketCreation(trx: Kysely<DB>, ctx: AppContext, tic
   const { record, head } = appendAuditRecord(ticket.id, EMPTY_CHAIN, auditInput(change), ctx.auditMac);
   const row: TicketRow = { ...ticketColumns(ticket), ...head, audit_checkpoint_seq: 0 };
   await insertTicketRow(trx, row);
-  await trx.insertInto('audit_records').values(record).execute();
+  await insertRows(trx, 'audit_records', [record]);
   await enqueueOutbox(trx, change.at, change.events ?? []);
   return row;
 }
@@ -74,7 +75,7 @@ export async function recordTicketChange(
   const values = next ? { ...ticketColumns({ ...next, version: row.version + 1 }), ...head } : { ...head };
   const updated = await updateTicketRow(trx, row.id, row.audit_seq, values);
   if (!updated) return err({ kind: 'version_conflict', currentVersion: row.version });
-  await trx.insertInto('audit_records').values(record).execute();
+  await insertRows(trx, 'audit_records', [record]);
   await enqueueOutbox(trx, change.at, change.events ?? []);
   return ok({ ...row, ...values } as TicketRow);
 }

@@ -1,6 +1,7 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { DB, NewTicketRow, TicketRow, TicketUpdate } from '../storage/tables.ts';
+import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
+import { insertRows } from '../storage/insert-row.ts';
 import type { DialectName } from '../storage/database.ts';
 
 export type Db = Kysely<DB>;
@@ -12,8 +13,8 @@ export async function findTicketRow(db: Db, id: string, opts: { forUpdate?: Dial
   return q.executeTakeFirst();
 }
 
-export async function insertTicketRow(db: Db, row: NewTicketRow): Promise<void> {
-  await db.insertInto('tickets').values(row).execute();
+export async function insertTicketRow(db: Db, row: TicketRow): Promise<void> {
+  await insertRows(db, 'tickets', [row]);
 }
 
 /**
@@ -49,7 +50,10 @@ export interface TicketFilter {
   createdTo?: string | undefined;
 }
 
-export type TicketSortKey = 'created_at' | 'updated_at' | 'priority';
+export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start';
+
+/** Tickets without an appointment sort after every appointment (ascending), so keyset paging sees no nulls. */
+export const NO_APPOINTMENT = '9999-12-31T23:59:59.999Z';
 
 export interface TicketPageRequest {
   filter: TicketFilter;
@@ -60,6 +64,8 @@ export interface TicketPageRequest {
 }
 
 const priorityRank = sql<number>`(case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`;
+
+const appointmentKey = sql<string>`coalesce(tickets.appointment_start, ${NO_APPOINTMENT})`;
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -82,10 +88,9 @@ function applyScope<O>(q: SelectQueryBuilder<DB, 'tickets', O>, scope: TicketSco
   }
 }
 
-/** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
-export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<TicketRow[]> {
-  const f = req.filter;
-  let q = applyScope(db.selectFrom('tickets').selectAll('tickets'), req.scope);
+/** The board's filters within the caller's visibility; shared by the list, counts and exports. */
+export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
+  let q = applyScope(db.selectFrom('tickets').selectAll('tickets'), scope);
   if (f.status?.length) q = q.where('tickets.status', 'in', f.status);
   if (f.priority?.length) q = q.where('tickets.priority', 'in', f.priority);
   if (f.type?.length) q = q.where('tickets.type', 'in', f.type);
@@ -105,7 +110,19 @@ export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<Ti
       ]),
     );
   }
-  const key = req.sort.key === 'priority' ? priorityRank : sql.ref(`tickets.${req.sort.key}`);
+  return q;
+}
+
+/** How many tickets match the filters within the caller's visibility. */
+export async function countTicketRows(db: Db, filter: TicketFilter, scope: TicketScope): Promise<number> {
+  const row = await filteredTickets(db, filter, scope).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
+export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<TicketRow[]> {
+  let q = filteredTickets(db, req.filter, req.scope);
+  const key = req.sort.key === 'priority' ? priorityRank : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
   const cmp = req.sort.desc ? '<' : '>';
   if (req.after) {
     const { value, id } = req.after;

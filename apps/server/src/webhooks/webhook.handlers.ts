@@ -7,15 +7,29 @@ import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 
 const TIMEOUT_MS = 10_000;
+const SUBSCRIPTION_TTL_MS = 2_000;
+let subscriptionsVersion = 0;
+
+/** A subscription was added or changed on this node: the next event reads them afresh. */
+export function invalidateWebhookSubscriptions(): void {
+  subscriptionsVersion += 1;
+}
 
 /**
  * Fan-out: one committed ticket event becomes one delivery message per matching subscription,
  * so a failing receiver is retried alone and the others are never sent the event twice.
  */
 export function webhookFanOutHandler(ctx: AppContext): OutboxHandler {
+  // Every ticket event asks "who subscribed?"; subscriptions change rarely, so the answer is
+  // kept for a moment instead of being read once per event.
+  let cached: { at: number; version: number; rows: Awaited<ReturnType<typeof loadSubs>> } | null = null;
+  const loadSubs = () => ctx.database.db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
   return async (m) => {
     const db = ctx.database.db;
-    const subs = await db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
+    if (!cached || cached.version !== subscriptionsVersion || Date.now() - cached.at > SUBSCRIPTION_TTL_MS) {
+      cached = { at: Date.now(), version: subscriptionsVersion, rows: await loadSubs() };
+    }
+    const subs = cached.rows;
     const matching = subs.filter((s) => {
       const events = parseJson<string[]>(s.events, []);
       return events.includes('*') || events.includes(m.topic);

@@ -5,6 +5,7 @@ import { ProblemSchema } from '@gongdan/contracts/problem';
 import type { AppContext } from '../app-context.ts';
 import { newId, newToken } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
+import { invalidateWebhookSubscriptions } from './webhook.handlers.ts';
 
 const Sub = z.object({ id: z.string(), name: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string(), secret: z.string().optional() }).meta({ id: 'WebhookSubscription' });
 const CreateSub = z.object({
@@ -23,6 +24,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
     const now = ctx.clock.now().toISOString();
     const row = { id: newId(), name: req.body.name, url: req.body.url, secret: `whsec_${newToken()}`, events: JSON.stringify(req.body.events), active: 1, created_at: now };
     await ctx.database.db.insertInto('webhook_subscriptions').values(row).execute();
+    invalidateWebhookSubscriptions();
     reply.code(201);
     return { id: row.id, name: row.name, url: row.url, events: req.body.events, active: true, createdAt: now, secret: row.secret };
   });
