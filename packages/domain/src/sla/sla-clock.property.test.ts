@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { businessMinutesBetween } from './business-time.ts';
+import { defaultBusinessCalendar } from './shipped-calendars.ts';
+import { advanceSlaClock, elapsedMinutes, offsetInstant, planDeadlines, markFired, viewClock, type TicketSlaState } from './sla-clock.ts';
+import { defaultSlaPolicies, type SlaPolicy } from './sla-policy.ts';
+import type { StateCategory } from '../ticket/workflow-definition.ts';
+
+const cal = defaultBusinessCalendar();
+const policy = defaultSlaPolicies().find((p) => p.id === 'b') as SlaPolicy;
+const t0 = Date.parse('2026-03-02T09:00:00+08:00');
+const runs = { numRuns: 200 };
+
+// A random life: alternating active/paused spans of random length (minutes of wall time).
+const lifeArb = fc.array(fc.integer({ min: 1, max: 3 * 1440 }), { minLength: 1, maxLength: 12 });
+
+function live(steps: number[]): { state: TicketSlaState; now: number; running: [number, number][] } {
+  let now = t0;
+  let { state } = advanceSlaClock(null, { nowMs: now, policy, calendarId: 'default', before: null, after: { category: 'open', firstResponseAt: null }, publicStaffReply: false });
+  let cat: StateCategory = 'active';
+  const running: [number, number][] = [];
+  let since = now;
+  steps.forEach((m, i) => {
+    now += m * 60_000;
+    const next: StateCategory = i % 2 === 0 ? 'paused' : 'active';
+    if (next === 'paused') running.push([since, now]);
+    else since = now;
+    state = advanceSlaClock(state, { nowMs: now, policy, calendarId: 'default', before: { category: cat, firstResponseAt: 'x' }, after: { category: next, firstResponseAt: 'x' }, publicStaffReply: false }).state;
+    cat = next;
+  });
+  if (cat === 'active') running.push([since, Number.NaN]);
+  return { state, now, running };
+}
+
+test('elapsed business time = sum of the running spans; pausing freezes it', () => {
+  fc.assert(fc.property(lifeArb, fc.integer({ min: 0, max: 5000 }), (steps, later) => {
+    const { state, now, running } = live(steps);
+    const res = state.clocks.find((c) => c.target === 'resolution')!;
+    const at = now + later * 60_000;
+    const expected = running.reduce((sum, [s, e]) => sum + businessMinutesBetween(s, Number.isNaN(e) ? at : e, cal), 0);
+    assert.ok(Math.abs(elapsedMinutes(res, cal, at) - expected) < 1e-6);
+    if (res.outcome === 'paused') assert.equal(elapsedMinutes(res, cal, at), elapsedMinutes(res, cal, now));
+  }), runs);
+});
+
+test('the due instant of a running clock uses up exactly the remaining budget; paused clocks have none', () => {
+  fc.assert(fc.property(lifeArb, (steps) => {
+    const { state, now } = live(steps);
+    const res = state.clocks.find((c) => c.target === 'resolution')!;
+    const due = offsetInstant(res, cal, res.minutes);
+    if (res.outcome === 'paused') return assert.equal(due, null);
+    assert.ok(due);
+    const spent = elapsedMinutes(res, cal, now);
+    if (spent < res.minutes) assert.ok(Math.abs(elapsedMinutes(res, cal, due.dueMs) - res.minutes) < 1e-3);
+    else assert.ok(due.dueMs <= now, 'a passed budget falls due at once, never later');
+  }), runs);
+});
+
+test('planned deadlines are ordered by level offset and never include fired levels; markFired is idempotent', () => {
+  fc.assert(fc.property(lifeArb, fc.subarray(['breach', 'warning', 'L1', 'L2', 'L3']), (steps, fired) => {
+    let { state } = live(steps.length % 2 === 0 ? steps : [...steps, 1]);
+    for (const l of fired) state = markFired(markFired(state, 'resolution', 1, l, t0), 'resolution', 1, l, t0);
+    const res = state.clocks.find((c) => c.target === 'resolution')!;
+    assert.deepEqual([...res.fired].sort(), [...fired].sort());
+    const plan = planDeadlines(state, policy, cal).filter((d) => d.target === 'resolution');
+    for (const l of fired) assert.ok(!plan.some((d) => d.level === l));
+    for (let i = 1; i < plan.length; i++) assert.ok(plan[i - 1]!.dueMs <= plan[i]!.dueMs);
+    const order = ['warning', 'breach', 'L1', 'L2', 'L3'].filter((l) => plan.some((d) => d.level === l));
+    assert.deepEqual(plan.map((d) => d.level).filter((l) => order.includes(l)).filter((l, i, a) => a.indexOf(l) === i).map((l) => order.indexOf(l)), order.map((_, i) => i));
+  }), runs);
+});
+
+test('view: warning from 75 %, breached from 100 %, met after resolve, new cycle after reopen', () => {
+  const open = { category: 'open' as StateCategory, firstResponseAt: null };
+  let { state, events } = advanceSlaClock(null, { nowMs: t0, policy, calendarId: 'default', before: null, after: open, publicStaffReply: false });
+  assert.deepEqual(events.map((e) => `${e.kind}:${e.target}`), ['start:first_response', 'start:resolution']);
+  const fr = () => state.clocks.find((c) => c.target === 'first_response')!;
+  // first_response = 240 business minutes: 09:00 + 180 → 12:00 (75 %), +240 → 14:30 (lunch skipped).
+  assert.equal(viewClock(fr(), cal, Date.parse('2026-03-02T11:59:00+08:00'))!.state, 'ok');
+  assert.equal(viewClock(fr(), cal, Date.parse('2026-03-02T12:00:00+08:00'))!.state, 'warning');
+  assert.equal(new Date(viewClock(fr(), cal, t0)!.dueMs!).toISOString(), '2026-03-02T06:30:00.000Z');
+  assert.equal(viewClock(fr(), cal, Date.parse('2026-03-02T14:30:00+08:00'))!.state, 'breached');
+  const t1 = Date.parse('2026-03-02T15:00:00+08:00');
+  ({ state, events } = advanceSlaClock(state, { nowMs: t1, policy, calendarId: 'default', before: open, after: { category: 'active', firstResponseAt: 'y' }, publicStaffReply: false }));
+  assert.deepEqual(events.map((e) => `${e.kind}:${e.target}`), ['fulfil:first_response']);
+  assert.equal(viewClock(fr(), cal, t1)!.state, 'met');
+  ({ state, events } = advanceSlaClock(state, { nowMs: t1 + 1, policy, calendarId: 'default', before: { category: 'active', firstResponseAt: 'y' }, after: { category: 'done', firstResponseAt: 'y' }, publicStaffReply: false }));
+  assert.deepEqual(events.map((e) => `${e.kind}:${e.target}`), ['fulfil:resolution']);
+  ({ state, events } = advanceSlaClock(state, { nowMs: t1 + 2, policy, calendarId: 'default', before: { category: 'done', firstResponseAt: 'y' }, after: { category: 'open', firstResponseAt: 'y' }, publicStaffReply: false }));
+  assert.deepEqual(events.map((e) => `${e.kind}:${e.target}:${e.cycle}`), ['start:resolution:2']);
+  assert.equal(state.cycle, 2);
+});
+
+test('a tighter policy swaps budgets but keeps fired levels; a passed threshold falls due now, not earlier', () => {
+  const open = { category: 'open' as StateCategory, firstResponseAt: null };
+  let { state } = advanceSlaClock(null, { nowMs: t0, policy, calendarId: 'default', before: null, after: open, publicStaffReply: false });
+  state = markFired(state, 'first_response', 1, 'warning', t0);
+  const vip = defaultSlaPolicies().find((p) => p.id === 'vip')!; // first_response 60 min
+  const later = Date.parse('2026-03-02T11:00:00+08:00'); // 120 business minutes in
+  const r = advanceSlaClock(state, { nowMs: later, policy: vip, calendarId: 'default', before: open, after: open, publicStaffReply: false });
+  assert.equal(r.events[0]!.kind, 'recompute');
+  const fr = r.state.clocks.find((c) => c.target === 'first_response')!;
+  assert.deepEqual([fr.minutes, fr.fired], [60, ['warning']]);
+  const plan = planDeadlines(r.state, vip, cal).filter((d) => d.target === 'first_response');
+  assert.ok(!plan.some((d) => d.level === 'warning'));
+  // breach (60) and L1 are already past: due at the run's start (at once); L3 (120 min) is now too.
+  for (const d of plan) assert.ok(d.dueMs <= later + 1, `${d.level} ${new Date(d.dueMs).toISOString()}`);
+});
