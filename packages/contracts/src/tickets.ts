@@ -124,7 +124,8 @@ export const TicketDto = z
   .meta({ id: 'Ticket' });
 export type TicketDtoT = z.infer<typeof TicketDto>;
 
-export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-priority', 'priority'] as const;
+/** appointment_start: tickets without an appointment come last (ascending). */
+export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-priority', 'priority', 'appointment_start', '-appointment_start'] as const;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.enum(values)));

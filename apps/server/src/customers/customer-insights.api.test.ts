@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '@gongdan/domain/access/roles';
-import type { CreateTicketBody } from '@gongdan/contracts/tickets';
-import type { z } from 'zod';
+import type { CreateTicketInput } from '@gongdan/contracts/tickets';
 import { systemMeta } from '../app-context.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
@@ -27,7 +26,7 @@ for (const target of testTargets()) {
     const contacts: Record<string, string> = {};
     const t: Record<string, string> = {};
 
-    const open = async (key: string, at: string, input: Partial<z.input<typeof CreateTicketBody>>, actor: Actor = w.users.dispatcher) => {
+    const open = async (key: string, at: string, input: Partial<CreateTicketInput>, actor: Actor = w.users.dispatcher) => {
       const ctx = { ...w.ctx, clock: new ManualClock(at) };
       const r = await createTicket(ctx, actor, { type: 'repair', title: key, description: '', customerId, impactScope: 'single_device', priority: 'normal', channel: 'phone', customFields: {}, ...input }, systemMeta);
       if (!r.ok) throw new Error(JSON.stringify(r.error));

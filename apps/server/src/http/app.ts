@@ -22,6 +22,7 @@ import { registerWebhookRoutes } from '../webhooks/webhook.routes.ts';
 import { registerCalendarRoutes } from '../sla/calendar.routes.ts';
 import { registerNoteRoutes } from '../notes/note.routes.ts';
 import { registerCustomerInsightRoutes } from '../customers/customer-insights.routes.ts';
+import { registerExportRoutes } from '../exports/export.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -70,7 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,
     registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
     registerCalendarRoutes, registerNoteRoutes,
-    registerCustomerInsightRoutes,
+    registerCustomerInsightRoutes, registerExportRoutes,
   ]) {
     register(app, ctx);
   }

@@ -276,7 +276,9 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface TicketLinksTable {
+// Type aliases, not interfaces: generic row helpers cast rows to Record<string, unknown>, which an
+// interface (no implicit index signature) refuses once the DB union grows.
+export type TicketLinksTable = {
   id: string;
   ticket_id: string;
   other_ticket_id: string;
@@ -285,16 +287,16 @@ export interface TicketLinksTable {
   created_by: string;
   created_at: string;
   merged_at: string | null;
-}
+};
 
-export interface SavedViewsTable {
+export type SavedViewsTable = {
   id: string;
   user_id: string;
   name: string;
   /** The board's query string, e.g. status=new,assigned&priority=high. */
   query: string;
   created_at: string;
-}
+};
 
 export interface DB {
   users: UsersTable;

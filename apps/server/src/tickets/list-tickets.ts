@@ -10,6 +10,7 @@ import { getWorkflow } from '../definitions/definitions.ts';
 import { listTicketRows, loadTicketRefs, type TicketSortKey } from './ticket.repository.ts';
 import { toTicket } from './ticket.mapper.ts';
 import { presentTicket } from './ticket.presenter.ts';
+import { sortValueOf, ticketFilterOf } from './ticket-query.ts';
 
 /** The board's query: filters, visibility scope, keyset pagination on (sort key, id). */
 export async function listTickets(
@@ -26,12 +27,7 @@ export async function listTickets(
   }
   const db = ctx.database.db;
   const rows = await listTicketRows(db, {
-    filter: {
-      ...query,
-      assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId,
-      createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
-      createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
-    },
+    filter: ticketFilterOf(query, actor),
     scope: ticketScope(actor),
     sort: { key, desc },
     after,
@@ -42,12 +38,6 @@ export async function listTickets(
   const [refs, workflow] = await Promise.all([loadTicketRefs(db, pageRows), getWorkflow(db)]);
   const items = pageRows.map((r) => presentTicket(toTicket(r), refs, actor, workflow, locale));
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = more && last ? encodeCursor(query.sort, sortValue(key, last), last.id) : null;
+  const nextCursor = more && last ? encodeCursor(query.sort, sortValueOf(key, last), last.id) : null;
   return ok({ items, nextCursor });
-}
-
-const RANK: Record<string, number> = { urgent: 4, high: 3, normal: 2, low: 1 };
-
-function sortValue(key: TicketSortKey, row: { created_at: string; updated_at: string; priority: string }): string | number {
-  return key === 'priority' ? (RANK[row.priority] ?? 1) : row[key];
 }

@@ -1,0 +1,30 @@
+import type { Actor } from '@gongdan/domain/access/roles';
+import type { TicketListQueryT } from '@gongdan/contracts/tickets';
+import type { TicketRow } from '../storage/tables.ts';
+import { NO_APPOINTMENT, type TicketFilter, type TicketSortKey } from './ticket.repository.ts';
+
+type BoardFilters = Omit<TicketListQueryT, 'cursor' | 'limit' | 'sort'>;
+
+/** The board's query as a repository filter: "me" is the caller, instants are normalised to UTC. */
+export function ticketFilterOf(query: BoardFilters, actor: Actor): TicketFilter {
+  return {
+    ...query,
+    assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId,
+    createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
+    createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
+  };
+}
+
+/** A sort like "-created_at" split into key and direction. */
+export function parseSort(sort: string): { key: TicketSortKey; desc: boolean } {
+  return { key: sort.replace(/^-/, '') as TicketSortKey, desc: sort.startsWith('-') };
+}
+
+const RANK: Record<string, number> = { urgent: 4, high: 3, normal: 2, low: 1 };
+
+/** The value of the sort key a keyset cursor resumes after (the same expression the repository orders by). */
+export function sortValueOf(key: TicketSortKey, row: Pick<TicketRow, 'created_at' | 'updated_at' | 'priority' | 'appointment_start'>): string | number {
+  if (key === 'priority') return RANK[row.priority] ?? 1;
+  if (key === 'appointment_start') return row.appointment_start ?? NO_APPOINTMENT;
+  return row[key];
+}
