@@ -21,8 +21,8 @@ export async function registerStaticWeb(app: FastifyInstance, distDir = WEB_DIST
     await app.register(fastifyStatic, {
       root: distDir, prefix: '/', wildcard: false, decorateReply: false, index: false,
       // Hashed assets never change; index.html must always be revalidated to pick up a new build.
-      setHeaders: (res, path) => {
-        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -1,0 +1,49 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from '../ui/states.tsx';
+import { useSession } from '../lib/session.ts';
+import { ErrorState } from '../ui/states.tsx';
+import { DeskLayout } from './desk-layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+// Every page is its own chunk: the sign-in screen loads without the board, the board without the editor.
+const SignInPage = lazy(() => import('../features/desk/auth/sign-in-page.tsx'));
+const ProfilePage = lazy(() => import('../features/desk/auth/profile-page.tsx'));
+const BoardPage = lazy(() => import('../features/desk/board/board-page.tsx'));
+const TicketPage = lazy(() => import('../features/desk/ticket/ticket-page.tsx'));
+const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticket-page.tsx'));
+const CustomersPage = lazy(() => import('../features/desk/customers/customers-page.tsx'));
+const CustomerPage = lazy(() => import('../features/desk/customers/customer-page.tsx'));
+const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <div style={{ padding: 48 }}><Loading rows={6} /></div>;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+const page = (node: ReactNode) => <Suspense fallback={<Loading rows={8} />}>{node}</Suspense>;
+
+export function DeskRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/sign-in" element={page(<SignInPage />)} />
+        <Route element={<RequireSession><DeskLayout /></RequireSession>}>
+          <Route index element={<Navigate to="/tickets" replace />} />
+          <Route path="/tickets" element={page(<BoardPage />)} />
+          <Route path="/tickets/new" element={page(<CreateTicketPage />)} />
+          <Route path="/tickets/:id" element={page(<TicketPage />)} />
+          <Route path="/customers" element={page(<CustomersPage />)} />
+          <Route path="/customers/:id" element={page(<CustomerPage />)} />
+          <Route path="/admin" element={page(<AdminPage />)} />
+          <Route path="/profile" element={page(<ProfilePage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

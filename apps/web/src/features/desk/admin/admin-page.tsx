@@ -1,0 +1,20 @@
+import { Card, Tabs, Typography } from 'antd';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { TeamsTab } from './teams-tab.tsx';
+import { UsersTab } from './users-tab.tsx';
+
+/** Minimal administration: people, their roles and teams (with the team's supervisor). */
+export default function AdminPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('系统管理', 'Administration')}</Typography.Title>
+      <Card size="small">
+        <Tabs items={[
+          { key: 'users', label: t('用户与角色', 'Users & roles'), children: <UsersTab /> },
+          { key: 'teams', label: t('团队', 'Teams'), children: <TeamsTab /> },
+        ]} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useI18n, useText } from '../../../lib/i18n.tsx';
+import { FAULT_TYPES, PRIORITIES, faultTypeLabels, priorityLabels, statusLabels } from '../../../lib/labels.ts';
+import { CustomerSelect } from '../customer-select.tsx';
+import { useTeams, useUsers } from '../directory.ts';
+import type { Filters } from './board-params.ts';
+
+interface Props {
+  filters: Filters;
+  onChange: (patch: Filters) => void;
+  onClear: () => void;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+}
+
+const list = (v: string | undefined) => (v ? v.split(',') : []);
+
+export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
+  const { t } = useI18n();
+  const text = useText();
+  const teams = useTeams();
+  const users = useUsers();
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  const staff = (users.data ?? []).filter((u) => u.role !== 'customer' && u.active);
+  const set = (k: keyof Filters) => (v: string | string[] | undefined | null) =>
+    onChange({ [k]: Array.isArray(v) ? v.join(',') || undefined : v ?? undefined });
+
+  return (
+    <Space wrap size={[8, 8]} data-testid="board-filters">
+      <Input
+        ref={(el) => { searchRef.current = el?.input ?? null; }}
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('搜索编号、标题、描述（按 / 聚焦）', 'Search number, title, text (press /)')}
+        aria-label={t('搜索', 'Search')}
+        value={q}
+        onChange={(e) => { setQ(e.target.value); if (!e.target.value) onChange({ q: undefined }); }}
+        onPressEnter={() => onChange({ q: q.trim() || undefined })}
+        style={{ width: 260 }}
+      />
+      <Select
+        mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} aria-label={t('状态', 'Status')}
+        placeholder={t('状态', 'Status')} value={list(filters.status)} onChange={set('status')}
+        options={Object.keys(statusLabels).map((s) => ({ value: s, label: text(statusLabels[s], s) }))}
+      />
+      <Select
+        mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} aria-label={t('优先级', 'Priority')}
+        placeholder={t('优先级', 'Priority')} value={list(filters.priority)} onChange={set('priority')}
+        options={PRIORITIES.map((p) => ({ value: p, label: text(priorityLabels[p], p) }))}
+      />
+      <Select
+        allowClear style={{ width: 150 }} aria-label={t('团队', 'Team')} placeholder={t('团队', 'Team')} value={filters.teamId} onChange={set('teamId')}
+        loading={teams.isPending} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+      />
+      <Select
+        allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} aria-label={t('处理人', 'Assignee')} placeholder={t('处理人', 'Assignee')}
+        value={filters.assigneeId} onChange={set('assigneeId')} loading={users.isPending}
+        options={[{ value: 'me', label: t('我', 'Me') }, ...staff.map((u) => ({ value: u.id, label: u.name }))]}
+      />
+      <CustomerSelect value={filters.customerId ?? null} onChange={set('customerId')} style={{ width: 200 }} placeholder={t('客户', 'Customer')} />
+      <Select
+        allowClear style={{ width: 150 }} aria-label={t('故障类型', 'Fault type')} placeholder={t('故障类型', 'Fault type')} value={filters.faultType}
+        onChange={set('faultType')} options={FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) }))}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('创建时间', 'Created')}
+        placeholder={[t('创建起', 'Created from'), t('创建止', 'Created to')]}
+        value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+        allowEmpty={[true, true]}
+        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        style={{ width: 250 }}
+      />
+      <Button icon={<ClearOutlined />} onClick={onClear}>{t('清空筛选', 'Clear filters')}</Button>
+    </Space>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The board's filters live in the URL (shareable, survive reload, back/forward work). This
+ * module converts between the URL and the API's query, and defines the saved views.
+ */
+import dayjs from 'dayjs';
+import type { TicketListParams, TicketSort } from '../../../lib/api-types.ts';
+import { OPEN_STATUSES } from '../../../lib/labels.ts';
+
+export const FILTER_KEYS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q', 'from', 'to', 'sort', 'view'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export function filtersFrom(search: URLSearchParams): Filters {
+  const f: Filters = {};
+  for (const k of FILTER_KEYS) {
+    const v = search.get(k);
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+export function searchFrom(f: Filters): URLSearchParams {
+  const s = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (f[k]) s.set(k, f[k] as string);
+  return s;
+}
+
+/** Dates in the URL are local days (2026-11-25); the API wants instants with offset. */
+export function apiParams(f: Filters, limit = 50): TicketListParams {
+  const p: TicketListParams = { limit: String(limit), sort: f.sort ?? '-created_at' };
+  for (const k of ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q'] as const) if (f[k]) p[k] = f[k];
+  if (f.from) p.createdFrom = dayjs(f.from).startOf('day').format();
+  if (f.to) p.createdTo = dayjs(f.to).endOf('day').format();
+  return p;
+}
+
+export interface SavedView {
+  id: string;
+  label: { zh: string; en: string };
+  filters: () => Filters;
+}
+
+/** Built-in views. 即将超时 waits for SLA deadlines; until then it shows open work by urgency. */
+export const SAVED_VIEWS: SavedView[] = [
+  { id: 'all', label: { zh: '全部工单', en: 'All tickets' }, filters: () => ({}) },
+  { id: 'mine', label: { zh: '我的待办', en: 'My work' }, filters: () => ({ assigneeId: 'me', status: OPEN_STATUSES.join(',') }) },
+  { id: 'due', label: { zh: '即将超时', en: 'Due soon' }, filters: () => ({ status: OPEN_STATUSES.join(','), sort: '-priority' }) },
+  { id: 'today', label: { zh: '今日新建', en: 'Created today' }, filters: () => ({ from: dayjs().format('YYYY-MM-DD') }) },
+];
+
+export const SORTABLE: Record<string, { asc: TicketSort; desc: TicketSort }> = {
+  createdAt: { asc: 'created_at', desc: '-created_at' },
+  updatedAt: { asc: 'updated_at', desc: '-updated_at' },
+  priority: { asc: 'priority', desc: '-priority' },
+};

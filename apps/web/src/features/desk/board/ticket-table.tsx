@@ -1,0 +1,82 @@
+import { Table, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { Link } from 'react-router';
+import type { Ticket } from '../../../lib/api-types.ts';
+import { fmtAgo, fmtTime } from '../../../lib/format.ts';
+import { useI18n, useText } from '../../../lib/i18n.tsx';
+import { faultTypeLabels } from '../../../lib/labels.ts';
+import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
+import { SORTABLE } from './board-params.ts';
+
+interface Props {
+  rows: Ticket[];
+  loading: boolean;
+  sort: string;
+  onSort: (sort: string | undefined) => void;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+  activeId: string | null;
+  onActivate: (id: string) => void;
+  selectable: boolean;
+  empty: React.ReactNode;
+}
+
+function orderOf(sort: string, column: string): SortOrder {
+  const s = SORTABLE[column];
+  if (!s) return null;
+  return sort === s.asc ? 'ascend' : sort === s.desc ? 'descend' : null;
+}
+
+export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, activeId, onActivate, selectable, empty }: Props) {
+  const { t, en } = useI18n();
+  const text = useText();
+  const columns: TableProps<Ticket>['columns'] = [
+    { title: t('编号', 'Number'), dataIndex: 'number', width: 150, render: (n: string, r) => <Link to={`/tickets/${r.id}`} data-testid="ticket-link">{n}</Link> },
+    { title: t('标题', 'Title'), dataIndex: 'title', width: 300, ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={v} placement="topLeft">{v}</Tooltip> },
+    {
+      title: t('客户', 'Customer'), key: 'customer', width: 200, ellipsis: true,
+      render: (_, r) => <span><TierTag tier={r.customer.tier} />{r.customer.name}</span>,
+    },
+    { title: t('状态', 'Status'), dataIndex: 'status', width: 112, render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
+    {
+      title: t('优先级', 'Priority'), dataIndex: 'priority', width: 96, sorter: true, sortOrder: orderOf(sort, 'priority'),
+      render: (p: string) => <PriorityTag priority={p} />,
+    },
+    { title: t('故障类型', 'Fault type'), dataIndex: 'faultType', width: 120, render: (f: string | null) => (f ? text(faultTypeLabels[f], f) : <Typography.Text type="secondary">—</Typography.Text>) },
+    { title: t('处理人', 'Assignee'), key: 'assignee', width: 100, render: (_, r) => r.assignee?.name ?? <Typography.Text type="secondary">{t('未分配', 'Unassigned')}</Typography.Text> },
+    { title: t('团队', 'Team'), key: 'team', width: 130, ellipsis: true, render: (_, r) => r.team?.name ?? '—' },
+    { title: t('预约时间', 'Appointment'), dataIndex: 'appointmentStart', width: 140, render: (v: string | null) => (v ? fmtTime(v) : '—') },
+    {
+      title: t('创建时间', 'Created'), dataIndex: 'createdAt', width: 140, sorter: true, sortOrder: orderOf(sort, 'createdAt'),
+      render: (v: string) => <Tooltip title={fmtTime(v)}>{fmtAgo(v, en)}</Tooltip>,
+    },
+    {
+      title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 120, sorter: true, sortOrder: orderOf(sort, 'updatedAt'),
+      render: (v: string) => <Tooltip title={fmtTime(v)}>{fmtAgo(v, en)}</Tooltip>,
+    },
+  ];
+
+  return (
+    <Table<Ticket>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 1600 }}
+      sticky
+      locale={{ emptyText: empty }}
+      rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}
+      rowClassName={(r) => (r.id === activeId ? 'gd-row-active' : '')}
+      onRow={(r) => ({ onClick: () => onActivate(r.id), 'data-row-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+      onChange={(_, __, sorter) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        const column = typeof s?.field === 'string' ? s.field : undefined;
+        const def = column ? SORTABLE[column] : undefined;
+        onSort(def && s?.order ? (s.order === 'ascend' ? def.asc : def.desc) : undefined);
+      }}
+    />
+  );
+}

@@ -1,0 +1,17 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+import type { TicketListParams } from '../../../lib/api-types.ts';
+import { keys } from '../../../lib/query-keys.ts';
+
+/** Cursor-paged board rows; "加载更多" fetches the next page after the last row seen. */
+export function useBoardQuery(params: TicketListParams) {
+  const query = useInfiniteQuery({
+    queryKey: keys.ticketList(params),
+    queryFn: ({ pageParam }) => api.tickets.list(pageParam ? { ...params, cursor: pageParam } : params),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (prev) => prev,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { query, rows };
+}
