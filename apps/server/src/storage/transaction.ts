@@ -9,10 +9,19 @@ class Rollback {
 /**
  * Runs `work` in one transaction and commits only when it returns `ok`. An `err` result rolls
  * everything back and is returned as is, so a failure halfway never leaves half a record.
+ *
+ * Called with a transaction already open (bulk loaders batch many use cases into one commit),
+ * the work joins it: all or nothing together. An `err` then aborts the whole outer transaction,
+ * because half-applied work must never be committed with the rest.
  */
 export async function inTransaction<T, E extends { kind: string }>(
   db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<Result<T, E>>,
 ): Promise<Result<T, E>> {
+  if (db.isTransaction) {
+    const result = await work(db);
+    if (!result.ok) throw new Rollback(result);
+    return result;
+  }
   try {
     return await db.transaction().execute(async (trx) => {
       const result = await work(trx);

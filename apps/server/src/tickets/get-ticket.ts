@@ -8,9 +8,9 @@ import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
 import { loadVisibleTicket } from './load-visible-ticket.ts';
-import { loadTicketRefs } from './ticket.repository.ts';
+import { loadSingleTicketRefs } from './ticket.repository.ts';
 import { presentTicket } from './ticket.presenter.ts';
-import { ticketColumns } from './ticket.mapper.ts';
+import { loadTicketSlaViews } from '../sla/ticket-sla-view.ts';
 
 export async function getTicket(ctx: AppContext, actor: Actor, id: string, locale: Locale): Promise<Result<TicketDtoT, AppError>> {
   if (!can(actor, 'ticket.read')) return err({ kind: 'forbidden' });
@@ -22,7 +22,9 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string, local
 /** Presents a ticket just written, with the same DTO the reads return. */
 export async function presentOne(ctx: AppContext, actor: Actor, ticket: Ticket, locale: Locale): Promise<TicketDtoT> {
   const db = ctx.database.db;
-  const row = { ...ticketColumns(ticket), audit_seq: 0, audit_head: '', audit_head_mac: '', audit_checkpoint_seq: 0 };
-  const [refs, workflow] = await Promise.all([loadTicketRefs(db, [row]), getWorkflow(db)]);
-  return presentTicket(ticket, refs, actor, workflow, locale);
+  const [refs, workflow] = await Promise.all([
+    loadSingleTicketRefs(db, { customer_id: ticket.customerId, device_id: ticket.deviceId, team_id: ticket.teamId, assignee_id: ticket.assigneeId }),
+    getWorkflow(db),
+  ]);
+  return presentTicket(ticket, refs, actor, workflow, locale, (await loadTicketSlaViews(ctx, [ticket.id], locale)).get(ticket.id) ?? null);
 }
