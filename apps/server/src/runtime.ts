@@ -12,6 +12,9 @@ import { macWithKey } from './shared/crypto.ts';
 import { assertReachable, type Database, openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrator.ts';
 import { webhookDeliveryHandler, webhookFanOutHandler } from './webhooks/webhook.handlers.ts';
+import { robotSendHandler } from './chat-robots/robot-send.handler.ts';
+import { notifyDeliverHandler } from './notifications/notify-deliver.handler.ts';
+import { slaLevelFiredHandler } from './notifications/sla-level-fired.handler.ts';
 
 export const ROLES = ['api', 'worker', 'scheduler'] as const;
 export type ServerRole = (typeof ROLES)[number];
@@ -44,6 +47,10 @@ export function createOutboxWorker(ctx: AppContext): OutboxWorker {
     { prefix: 'ticket.', handle: liveEventsHandler(ctx) },
     { prefix: 'ticket.', handle: webhookFanOutHandler(ctx) },
     { prefix: 'webhook.deliver', handle: webhookDeliveryHandler(ctx) },
+    { prefix: 'sla.level_fired', handle: slaLevelFiredHandler(ctx) },
+    { prefix: 'notify.deliver', handle: notifyDeliverHandler(ctx) },
+    { prefix: 'notification.created', handle: liveEventsHandler(ctx) },
+    { prefix: 'robot.send', handle: robotSendHandler(ctx) },
   ]);
 }
 

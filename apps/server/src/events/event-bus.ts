@@ -7,6 +7,8 @@ export interface LiveEvent {
   assigneeId: string | null;
   teamId: string | null;
   customerId: string | null;
+  /** Set on personal events (a notification): only this user hears them. */
+  recipientId?: string | null;
   payload: unknown;
 }
 

@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 25_000;
 export function registerEventRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/events', {
     config: { access: 'event.subscribe' },
-    schema: { tags: ['events'], summary: 'Live ticket changes as text/event-stream (event: ticket)' },
+    schema: { tags: ['events'], summary: 'Live ticket changes (event: ticket) and my notifications (event: notification) as text/event-stream' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     reply.hijack();
@@ -29,6 +29,11 @@ export function registerEventRoutes(app: FastifyInstance, ctx: AppContext): void
     res.write(`retry: 3000\n: connected\n\n`);
     const seesInternal = can(actor, 'ticket.read_internal');
     const send = (e: LiveEvent) => {
+      // A personal event (a notification) goes to its recipient alone, whatever else they may see.
+      if (e.recipientId) {
+        if (e.recipientId === actor.id) res.write(`event: notification\ndata: ${JSON.stringify(e.payload)}\n\n`);
+        return;
+      }
       if (!e.customerId || !canSeeTicket(actor, { assigneeId: e.assigneeId, teamId: e.teamId, customerId: e.customerId })) return;
       // Customers must not even learn that an internal note or file was added.
       if (!seesInternal && (e.payload as { visibility?: string }).visibility === 'internal') return;

@@ -20,7 +20,7 @@ export async function liveChannel(ctx: AppContext): Promise<string> {
 
 function toLiveEvent(topic: string, payload: Record<string, unknown>): LiveEvent {
   const s = (k: string) => (typeof payload[k] === 'string' ? (payload[k] as string) : null);
-  return { topic, ticketId: s('ticketId'), assigneeId: s('assigneeId'), teamId: s('teamId'), customerId: s('customerId'), payload };
+  return { topic, ticketId: s('ticketId'), assigneeId: s('assigneeId'), teamId: s('teamId'), customerId: s('customerId'), recipientId: s('recipientId'), payload };
 }
 
 /**

@@ -298,6 +298,45 @@ export type SavedViewsTable = {
   created_at: string;
 };
 
+export interface ChatRobotsTable {
+  id: string;
+  name: string;
+  /** wecom | dingtalk | feishu */
+  kind: string;
+  webhook_url: string;
+  secret: string | null;
+  team_id: string | null;
+  policy_id: string | null;
+  enabled: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatRobotDeliveriesTable {
+  id: string;
+  robot_id: string;
+  message_id: string;
+  outbox_id: string;
+  attempt: number;
+  /** sending | sent | failed */
+  status: string;
+  http_status: number | null;
+  error_code: string | null;
+  error: string | null;
+  duration_ms: number | null;
+  sent_at: string;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  working_hours: string | null;
+  wecom_user_id: string | null;
+  dingtalk_user_id: string | null;
+  feishu_user_id: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -326,6 +365,9 @@ export interface DB {
   settings: SettingsTable;
   ticket_links: TicketLinksTable;
   saved_views: SavedViewsTable;
+  chat_robots: ChatRobotsTable;
+  chat_robot_deliveries: ChatRobotDeliveriesTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
