@@ -12,6 +12,7 @@ import type {
   AllowedTransition, AttachmentDto, CommentDto, CreateTicketBody, TicketDto, TicketListQuery, TICKET_SORTS, TransitionBody, UpdateTicketBody,
 } from '@gongdan/contracts/tickets';
 import type { TeamDto, UserDto } from '@gongdan/contracts/users';
+import type { MergeResultDto, TicketLinkDto, LINK_KINDS } from '@gongdan/contracts/ticket-links';
 import type { CustomerSummaryDto, CustomerTicketStatsDto, DeviceSummaryDto } from '@gongdan/contracts/customer-insights';
 import type { FieldDefinition, FormDefinition } from '@gongdan/domain/forms/form-definition';
 
@@ -36,6 +37,9 @@ export type User = z.infer<typeof UserDto>;
 export type CustomerSummary = z.infer<typeof CustomerSummaryDto>;
 export type CustomerTicketStats = z.infer<typeof CustomerTicketStatsDto>;
 export type DeviceSummary = z.infer<typeof DeviceSummaryDto>;
+export type TicketLink = z.infer<typeof TicketLinkDto>;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export type MergeResult = z.infer<typeof MergeResultDto>;
 export type Team = z.infer<typeof TeamDto>;
 export type { FieldDefinition, FormDefinition };
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -4,7 +4,7 @@
  * an ApiError carrying the server's problem+json.
  */
 import type {
-  Attachment, AuditRecord, Comment, CreateTicketInput, Customer, CustomerDetail, CustomerSummary, CustomerTicketStats, DeviceSummary, FormDefinition, Page, Session, Team, Ticket,
+  Attachment, AuditRecord, LinkKind, MergeResult, TicketLink, Comment, CreateTicketInput, Customer, CustomerDetail, CustomerSummary, CustomerTicketStats, DeviceSummary, FormDefinition, Page, Session, Team, Ticket,
   TicketListParams, TransitionInput, UpdateTicketInput, User,
 } from './api-types.ts';
 import { ApiError, networkError, problemOf } from './problem.ts';
@@ -79,6 +79,11 @@ export const api = {
       form.append('file', file);
       return request<Attachment>('POST', `/api/v1/tickets/${enc(id)}/attachments`, { form });
     },
+    links: (id: string) => get<{ items: TicketLink[] }>(`/api/v1/tickets/${enc(id)}/links`),
+    addLink: (id: string, otherTicketId: string, kind: LinkKind) => post<TicketLink>(`/api/v1/tickets/${enc(id)}/links`, { otherTicketId, kind }),
+    removeLink: (id: string, linkId: string) => request<void>('DELETE', `/api/v1/tickets/${enc(id)}/links/${enc(linkId)}`),
+    /** Merging is its own endpoint (it moves comments and files); the 'merge' step in allowedTransitions leads here. */
+    merge: (id: string, intoTicketId: string, reason: string) => post<MergeResult>(`/api/v1/tickets/${enc(id)}/merge`, { intoTicketId, reason }),
     /** The export endpoint streams a file; the browser downloads it through a plain link. */
     exportUrl: (params: TicketListParams, format: 'xlsx' | 'csv') => withQuery('/api/v1/tickets/export', { ...params, format, cursor: undefined, limit: undefined }),
   },

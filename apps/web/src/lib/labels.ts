@@ -5,7 +5,6 @@
 import {
   CHANNELS, CUSTOMER_TIERS, IMPACT_SCOPE_LABELS, IMPACT_SCOPES, PRIORITIES, PRIORITY_LABELS, TICKET_TYPE_LABELS, TICKET_TYPES,
 } from '@gongdan/domain/ticket/ticket';
-import { defaultFaultTypes } from '@gongdan/text/fault-taxonomy.data';
 import type { LocalizedText } from '@gongdan/domain/shared/localized';
 
 export { CHANNELS, CUSTOMER_TIERS, IMPACT_SCOPES, PRIORITIES, TICKET_TYPES };
@@ -14,8 +13,6 @@ export const priorityLabels: Record<string, LocalizedText> = PRIORITY_LABELS;
 export const typeLabels: Record<string, LocalizedText> = TICKET_TYPE_LABELS;
 export const impactLabels: Record<string, LocalizedText> = IMPACT_SCOPE_LABELS;
 
-export const faultTypeLabels: Record<string, LocalizedText> = Object.fromEntries(defaultFaultTypes.map((f) => [f.code, f.names]));
-export const FAULT_TYPES = defaultFaultTypes.map((f) => f.code);
 
 export const roleLabels: Record<string, LocalizedText> = {
   admin: { zh: '管理员', en: 'Admin' },
@@ -36,13 +33,13 @@ export const statusLabels: Record<string, LocalizedText> = {
   in_progress: { zh: '处理中', en: 'In progress' }, pending_customer: { zh: '待客户反馈', en: 'Pending customer' },
   pending_parts: { zh: '待备件', en: 'Pending parts' }, resolved: { zh: '已解决', en: 'Resolved' },
   awaiting_confirmation: { zh: '待客户确认', en: 'Awaiting confirmation' }, closed: { zh: '已关闭', en: 'Closed' },
-  reopened: { zh: '重新打开', en: 'Reopened' }, cancelled: { zh: '已取消', en: 'Cancelled' },
+  reopened: { zh: '重新打开', en: 'Reopened' }, cancelled: { zh: '已取消', en: 'Cancelled' }, merged: { zh: '已合并', en: 'Merged' },
 };
 export const OPEN_STATUSES = ['new', 'assigned', 'accepted', 'in_progress', 'pending_customer', 'pending_parts', 'reopened'];
 
 export const statusColors: Record<string, string> = {
   new: 'blue', assigned: 'geekblue', accepted: 'cyan', in_progress: 'processing', pending_customer: 'gold', pending_parts: 'orange',
-  resolved: 'green', awaiting_confirmation: 'lime', closed: 'default', reopened: 'magenta', cancelled: 'default',
+  resolved: 'green', awaiting_confirmation: 'lime', closed: 'default', reopened: 'magenta', cancelled: 'default', merged: 'default',
 };
 export const priorityColors: Record<string, string> = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' };
 export const tierColors: Record<string, string> = { VIP: 'gold', A: 'purple', B: 'blue', C: 'default' };

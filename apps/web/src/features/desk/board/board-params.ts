@@ -40,11 +40,11 @@ export interface SavedView {
   filters: () => Filters;
 }
 
-/** Built-in views. 即将超时 waits for SLA deadlines; until then it shows open work by urgency. */
+/** Built-in views. 即将超时 will use SLA deadlines once they land; until then: open work by appointment, soonest first. */
 export const SAVED_VIEWS: SavedView[] = [
   { id: 'all', label: { zh: '全部工单', en: 'All tickets' }, filters: () => ({}) },
   { id: 'mine', label: { zh: '我的待办', en: 'My work' }, filters: () => ({ assigneeId: 'me', status: OPEN_STATUSES.join(',') }) },
-  { id: 'due', label: { zh: '即将超时', en: 'Due soon' }, filters: () => ({ status: OPEN_STATUSES.join(','), sort: '-priority' }) },
+  { id: 'due', label: { zh: '即将超时', en: 'Due soon' }, filters: () => ({ status: OPEN_STATUSES.join(','), sort: 'appointment_start' }) },
   { id: 'today', label: { zh: '今日新建', en: 'Created today' }, filters: () => ({ from: dayjs().format('YYYY-MM-DD') }) },
 ];
 
@@ -52,4 +52,5 @@ export const SORTABLE: Record<string, { asc: TicketSort; desc: TicketSort }> = {
   createdAt: { asc: 'created_at', desc: '-created_at' },
   updatedAt: { asc: 'updated_at', desc: '-updated_at' },
   priority: { asc: 'priority', desc: '-priority' },
+  appointmentStart: { asc: 'appointment_start', desc: '-appointment_start' },
 };

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Ticket } from '../../../lib/api-types.ts';
 import { fmtAgo, fmtTime } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
-import { faultTypeLabels } from '../../../lib/labels.ts';
+import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
 import { SORTABLE } from './board-params.ts';
 
@@ -46,7 +46,7 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
     { title: t('故障类型', 'Fault type'), dataIndex: 'faultType', width: 120, render: (f: string | null) => (f ? text(faultTypeLabels[f], f) : <Typography.Text type="secondary">—</Typography.Text>) },
     { title: t('处理人', 'Assignee'), key: 'assignee', width: 100, render: (_, r) => r.assignee?.name ?? <Typography.Text type="secondary">{t('未分配', 'Unassigned')}</Typography.Text> },
     { title: t('团队', 'Team'), key: 'team', width: 130, ellipsis: true, render: (_, r) => r.team?.name ?? '—' },
-    { title: t('预约时间', 'Appointment'), dataIndex: 'appointmentStart', width: 140, render: (v: string | null) => (v ? fmtTime(v) : '—') },
+    { title: t('预约时间', 'Appointment'), dataIndex: 'appointmentStart', width: 140, sorter: true, sortOrder: orderOf(sort, 'appointmentStart'), render: (v: string | null) => (v ? fmtTime(v) : '—') },
     {
       title: t('创建时间', 'Created'), dataIndex: 'createdAt', width: 140, sorter: true, sortOrder: orderOf(sort, 'createdAt'),
       render: (v: string) => <Tooltip title={fmtTime(v)}>{fmtAgo(v, en)}</Tooltip>,

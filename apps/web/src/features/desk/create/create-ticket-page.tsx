@@ -7,7 +7,7 @@ import { api } from '../../../lib/api.ts';
 import type { CreateTicketInput } from '../../../lib/api-types.ts';
 import { applyFieldErrors } from '../../../lib/form-errors.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
-import { FAULT_TYPES, faultTypeLabels } from '../../../lib/labels.ts';
+import { FAULT_TYPES, faultTypeLabels } from '../../../lib/fault-types.ts';
 import { isApiError, issueText, type FieldIssue } from '../../../lib/problem.ts';
 import { keys } from '../../../lib/query-keys.ts';
 import { CustomFields } from '../custom-fields.tsx';

@@ -2,7 +2,7 @@ import { Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import type { CustomerSummary, DeviceSummary } from '../../../lib/api-types.ts';
 import { fmtDate } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
-import { faultTypeLabels } from '../../../lib/labels.ts';
+import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { EmptyState, Loading } from '../../../ui/states.tsx';
 import { TierTag } from '../../../ui/tags.tsx';
 import { WarrantyTag } from '../warranty-tag.tsx';

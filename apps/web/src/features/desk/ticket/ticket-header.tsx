@@ -3,7 +3,8 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import type { Ticket, TicketTransition } from '../../../lib/api-types.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
-import { channelLabels, faultTypeLabels, impactLabels, typeLabels } from '../../../lib/labels.ts';
+import { channelLabels, impactLabels, typeLabels } from '../../../lib/labels.ts';
+import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
 
 /** Number, title, state and the steps the server allows this person to take — nothing more. */

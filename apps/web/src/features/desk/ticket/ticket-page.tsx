@@ -11,6 +11,8 @@ import { useLiveTicketSync } from '../live-sync.ts';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
+import { LinksPanel } from './links-panel.tsx';
+import { MergeDialog } from './merge-dialog.tsx';
 import { TicketHeader } from './ticket-header.tsx';
 import { TicketTimeline } from './timeline.tsx';
 import { TransitionDialog } from './transition-dialog.tsx';
@@ -49,6 +51,7 @@ export default function TicketPage() {
               ) : (
                 <TicketTimeline audit={audit.data} comments={comments.data} />
               )}
+              <div style={{ height: 12 }} />
               <CommentBox ticketId={tk.id} allowedActions={tk.allowedActions} />
             </Card>
           </Space>
@@ -57,6 +60,7 @@ export default function TicketPage() {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
+            <LinksPanel ticket={tk} />
             <Card size="small" title={t('附件', 'Attachments')}>
               {attachments.isPending ? <Loading rows={2} /> : attachments.isError ? <ErrorState error={attachments.error} compact /> : (
                 <AttachmentsPanel ticketId={tk.id} items={attachments.data} canUpload={tk.allowedActions.includes('upload')} />
@@ -65,7 +69,18 @@ export default function TicketPage() {
           </Space>
         </Col>
       </Row>
-      {step && (
+      {step?.id === 'merge' && (
+        <MergeDialog
+          ticket={tk} onClose={() => setStep(null)}
+          onDone={(r) => {
+            setStep(null);
+            qc.setQueryData(keys.ticket(tk.id), r.duplicate);
+            void qc.invalidateQueries({ queryKey: ['tickets'] });
+            message.success(t(`已合并到 ${r.original.number}（移动评论 ${r.moved.comments} 条、附件 ${r.moved.attachments} 个）`, `Merged into ${r.original.number} (${r.moved.comments} comments, ${r.moved.attachments} files moved)`));
+          }}
+        />
+      )}
+      {step && step.id !== 'merge' && (
         <TransitionDialog
           tickets={[tk]} transition={step} attachments={attachments.data ?? []} onClose={() => setStep(null)}
           onDone={({ ok }) => {
