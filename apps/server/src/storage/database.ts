@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, sql } from 'kysely';
+import { GroupCommitSqliteDialect } from './group-commit.ts';
 import pg from 'pg';
 import type { DB } from './tables.ts';
 
@@ -33,7 +34,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
     handle.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+    const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect({ database: withStatementCache(handle) }) });
     return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -1,6 +1,7 @@
 import type { Result } from '@gongdan/domain/shared/result';
 import type { Kysely } from 'kysely';
 import type { DB } from './tables.ts';
+import { withDurability } from './group-commit.ts';
 
 class Rollback {
   constructor(readonly result: Result<unknown, { kind: string }>) {}
@@ -23,11 +24,13 @@ export async function inTransaction<T, E extends { kind: string }>(
     return result;
   }
   try {
-    return await db.transaction().execute(async (trx) => {
+    // On SQLite the commit may be shared with concurrent transactions (group commit); the
+    // result is returned only once it is durable.
+    return await withDurability(() => db.transaction().execute(async (trx) => {
       const result = await work(trx);
       if (!result.ok) throw new Rollback(result);
       return result;
-    });
+    }));
   } catch (e) {
     if (e instanceof Rollback) return e.result as Result<T, E>;
     throw e;
