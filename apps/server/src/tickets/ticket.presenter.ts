@@ -6,6 +6,7 @@ import { findState, type WorkflowDefinition } from '@gongdan/domain/ticket/workf
 import { availableTransitions } from '@gongdan/domain/ticket/workflow-engine';
 import type { TicketDtoT } from '@gongdan/contracts/tickets';
 import type { TicketRefs } from './ticket.repository.ts';
+import { canManageLinks } from './load-ticket-pair.ts';
 
 /** What the caller may do besides transitions; the UI shows exactly these, never computes its own. */
 export function allowedActions(actor: Actor, ticket: Ticket): string[] {
@@ -16,6 +17,7 @@ export function allowedActions(actor: Actor, ticket: Ticket): string[] {
   if (can(actor, 'ticket.comment_internal')) actions.push('comment_internal');
   if (can(actor, 'attachment.upload')) actions.push('upload');
   if (can(actor, 'audit.read') || (can(actor, 'ticket.read_internal') && actor.role !== 'integration')) actions.push('view_history');
+  if (can(actor, 'ticket.update') && canManageLinks(actor)) actions.push('link');
   return actions;
 }
 
@@ -38,9 +40,10 @@ export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflo
     channel: t.channel, customFields: t.customFields, appointmentStart: t.appointmentStart, appointmentEnd: t.appointmentEnd,
     location: t.location, resolution: t.resolution, createdAt: t.createdAt, updatedAt: t.updatedAt,
     firstResponseAt: t.firstResponseAt, resolvedAt: t.resolvedAt, closedAt: t.closedAt, version: t.version,
-    allowedTransitions: availableTransitions(workflow, t, actor).map((x) => ({
+    // Merging is an action of its own (POST …/merge moves comments and attachments), not a plain transition.
+    allowedTransitions: availableTransitions(workflow, t, actor).filter((x) => x.id !== 'merge').map((x) => ({
       id: x.id, to: x.to, label: pickText(x.label, locale), requireReason: x.requireReason, requiredFields: x.requiredFields,
     })),
-    allowedActions: allowedActions(actor, t),
+    allowedActions: [...allowedActions(actor, t), ...(availableTransitions(workflow, t, actor).some((x) => x.id === 'merge') ? ['merge'] : [])],
   };
 }

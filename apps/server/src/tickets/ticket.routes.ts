@@ -11,6 +11,8 @@ import { getTicket, presentOne } from './get-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { transitionTicket } from './transition-ticket.ts';
 import { updateTicket } from './update-ticket.ts';
+import { mergeOnlyRequest } from './merge-ticket.ts';
+import { problemFromAppError } from '../http/problem.ts';
 
 const tags = ['tickets'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -56,6 +58,8 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
+    const mergeOnly = await mergeOnlyRequest(ctx, req.body);
+    if (mergeOnly) throw problemFromAppError(mergeOnly, req.locale);
     const result = await transitionTicket(ctx, actor, req.params.id, req.body, metaOf(req));
     ctx.nudgeOutbox();
     return sendResult(req, reply, result, 200, (t) => presentOne(ctx, actor, t, req.locale));

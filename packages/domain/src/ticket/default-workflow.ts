@@ -4,7 +4,8 @@ const staff = ['dispatcher', 'supervisor', 'admin'] as const;
 
 /**
  * The shipped service workflow: 新建 → 已派单 → 已接单 → 处理中 ⇄ 待客户反馈 / 待备件 → 已解决 →
- * 待客户确认 → 已关闭, with 重新打开 and 已取消. It is data: the low-code designer edits a copy.
+ * 待客户确认 → 已关闭, with 重新打开, 已取消 and 已合并 (a duplicate merged into its original).
+ * It is data: the low-code designer edits a copy.
  */
 export const defaultWorkflow: WorkflowDefinition = {
   id: 'default',
@@ -22,6 +23,8 @@ export const defaultWorkflow: WorkflowDefinition = {
     { id: 'closed', category: 'closed', label: { zh: '已关闭', en: 'Closed' } },
     { id: 'reopened', category: 'open', label: { zh: '重新打开', en: 'Reopened' } },
     { id: 'cancelled', category: 'cancelled', label: { zh: '已取消', en: 'Cancelled' } },
+    // A duplicate merged into its original; finished like a cancelled ticket, but says why.
+    { id: 'merged', category: 'cancelled', label: { zh: '已合并', en: 'Merged' } },
   ],
   transitions: [
     {
@@ -84,6 +87,13 @@ export const defaultWorkflow: WorkflowDefinition = {
     {
       id: 'cancel', label: { zh: '取消', en: 'Cancel' },
       from: ['new', 'assigned', 'accepted', 'reopened', 'pending_customer', 'pending_parts'], to: 'cancelled',
+      roles: [...staff], guards: [], requiredFields: [], requireReason: true, effects: [],
+    },
+    {
+      // Only the merge use case takes this step (it moves comments and attachments to the
+      // original in the same transaction); the plain transitions endpoint refuses it.
+      id: 'merge', label: { zh: '合并到原工单', en: 'Merge into the original' },
+      from: ['new', 'assigned', 'accepted', 'in_progress', 'reopened', 'pending_customer', 'pending_parts'], to: 'merged',
       roles: [...staff], guards: [], requiredFields: [], requireReason: true, effects: [],
     },
   ],

@@ -72,7 +72,7 @@ test('illegal transition says why and lists the allowed targets', () => {
   assert.equal(r.ok, false);
   if (!r.ok) {
     assert.equal(r.error.kind, 'transition_not_allowed');
-    if (r.error.kind === 'transition_not_allowed') assert.deepEqual(r.error.allowed.sort(), ['assigned', 'cancelled']);
+    if (r.error.kind === 'transition_not_allowed') assert.deepEqual(r.error.allowed.sort(), ['assigned', 'cancelled', 'merged']);
   }
 });
 
