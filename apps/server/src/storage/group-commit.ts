@@ -21,6 +21,9 @@ export async function withDurability<T>(run: () => Promise<T>): Promise<T> {
 }
 
 const MAX_BATCH = 64;
+// Under sustained load someone is always waiting for the connection; the age bound keeps a
+// batch from staying open (and its members from waiting) longer than a few milliseconds.
+const MAX_BATCH_AGE_MS = 3;
 const raw = (text: string) => CompiledQuery.raw(text);
 
 interface Batch {
@@ -28,6 +31,7 @@ interface Batch {
   resolve: () => void;
   reject: (e: unknown) => void;
   members: number;
+  openedAt: number;
 }
 
 /**
@@ -35,7 +39,8 @@ interface Batch {
  * commit writes every touched page to the WAL: for a ticket (row, indexes, audit record, outbox
  * row, counter) that is most of the request's cost. Transactions that queue up while one runs
  * join one open SQLite transaction, each inside its own savepoint (a failing one rolls back only
- * itself); the batch commits as soon as nobody is waiting for the connection, or at 64 members.
+ * itself); the batch commits as soon as nobody is waiting for the connection, at 64 members, or after
+ * 3 ms.
  * Callers that wait through `withDurability` hear back only after that commit. With no
  * concurrency every transaction commits at once, exactly as without batching.
  */
@@ -65,7 +70,7 @@ class GroupCommitDriver implements Driver {
       let reject!: (e: unknown) => void;
       const promise = new Promise<void>((ok, fail) => { resolve = ok; reject = fail; });
       promise.catch(() => {}); // observed by withDurability; never an unhandled rejection
-      this.batch = { promise, resolve, reject, members: 0 };
+      this.batch = { promise, resolve, reject, members: 0, openedAt: performance.now() };
     }
     await conn.executeQuery(raw('savepoint gd_member'));
     this.batch.members += 1;
@@ -96,7 +101,8 @@ class GroupCommitDriver implements Driver {
 
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     // Whoever hands the connection back last closes the batch: nothing is left open when idle.
-    if (this.batch && (this.waiting === 0 || this.batch.members >= MAX_BATCH)) await this.flush(conn);
+    const b = this.batch;
+    if (b && (this.waiting === 0 || b.members >= MAX_BATCH || performance.now() - b.openedAt >= MAX_BATCH_AGE_MS)) await this.flush(conn);
     await this.inner.releaseConnection(conn);
   }
 
