@@ -69,3 +69,10 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByText('退出登录').click();
   await page.waitForURL(/\/sign-in/);
 }
+
+/** Waits for spinners, skeletons and animations to finish and scrolls to the top, for a clean screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+}

@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
-import { ensureBuilt, launch, SCREENSHOTS, signIn, signOut, startWorld, type Browser } from './desk-world.ts';
+import { ensureBuilt, launch, SCREENSHOTS, settle, signIn, signOut, startWorld, type Browser } from './desk-world.ts';
 
 let w: TestWorld;
 let b: Browser;
 let dispatcher: HttpClient;
 const ids: Record<string, string> = {};
-const shot = (name: string) => b.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const shot = async (name: string) => {
+  await settle(b.page);
+  await b.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+};
 
 async function ticket(client: HttpClient, body: Record<string, unknown>): Promise<{ id: string; number: string }> {
   const r = await client.post('/api/v1/tickets', body);
@@ -133,7 +136,7 @@ describe('desk in Chromium', () => {
     await page.getByRole('button', { name: '创建工单' }).click();
     await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: '空调外机不制冷' }).waitFor();
-    await page.getByText('KFR-35GW').waitFor();
+    await page.getByText('KFR-35GW').first().waitFor();
   });
 
   test('customer 360, admin and 404 pages render', async () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Empty, Result, Skeleton, Spin } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton, Spin } from 'antd';
 import { useI18n } from '../lib/i18n.tsx';
 import { isApiError } from '../lib/problem.ts';
 
@@ -16,12 +16,17 @@ export function ErrorState({ error, onRetry, compact = false }: { error: unknown
   const title = isApiError(error) ? error.problem.title : t('加载失败', 'Failed to load');
   const detail = isApiError(error) ? (error.status === 404 ? t('它可能已被删除，或您没有查看权限。', 'It may have been removed, or you may not have access.') : error.problem.detail) : String(error);
   const status = isApiError(error) && error.status === 404 ? '404' : isApiError(error) && error.status === 403 ? '403' : 'error';
+  if (compact) {
+    return (
+      <Alert type="warning" showIcon title={title} description={detail}
+        action={onRetry ? <Button size="small" onClick={onRetry}>{t('重试', 'Retry')}</Button> : undefined} />
+    );
+  }
   return (
     <Result
-      status={compact ? 'warning' : status}
+      status={status}
       title={title}
       subTitle={detail}
-      style={compact ? { padding: 16 } : undefined}
       extra={onRetry ? <Button onClick={onRetry}>{t('重试', 'Retry')}</Button> : undefined}
     />
   );

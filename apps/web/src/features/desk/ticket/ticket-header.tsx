@@ -1,5 +1,5 @@
 import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
-import { ClockCircleOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EditOutlined } from '@ant-design/icons';
 import type { Ticket, TicketTransition } from '../../../lib/api-types.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
@@ -8,7 +8,7 @@ import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
 
 /** Number, title, state and the steps the server allows this person to take — nothing more. */
-export function TicketHeader({ ticket, onStep }: { ticket: Ticket; onStep: (t: TicketTransition) => void }) {
+export function TicketHeader({ ticket, onStep, onEdit }: { ticket: Ticket; onStep: (t: TicketTransition) => void; onEdit: (() => void) | undefined }) {
   const { t } = useI18n();
   const text = useText();
   return (
@@ -42,6 +42,7 @@ export function TicketHeader({ ticket, onStep }: { ticket: Ticket; onStep: (t: T
               {tr.label}
             </Button>
           ))}
+          {onEdit && <Button icon={<EditOutlined />} onClick={onEdit}>{t('编辑', 'Edit')}</Button>}
         </Space>
       </div>
     </Card>

@@ -12,6 +12,8 @@ import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
 import { LinksPanel } from './links-panel.tsx';
+import { EditDrawer } from './edit-drawer.tsx';
+import { CustomFieldValues } from './custom-field-values.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import { TicketHeader } from './ticket-header.tsx';
 import { TicketTimeline } from './timeline.tsx';
@@ -26,6 +28,7 @@ export default function TicketPage() {
   const qc = useQueryClient();
   const { ticket, comments, audit, attachments } = useTicketData(id, hasPermission(session, 'ticket.read_internal'));
   const [step, setStep] = useState<TicketTransition | null>(null);
+  const [editing, setEditing] = useState(false);
   useLiveTicketSync(hasPermission(session, 'event.subscribe'), (e) => {
     if (e.ticketId === id) void qc.invalidateQueries({ queryKey: ['tickets', 'one', id] });
   });
@@ -37,12 +40,13 @@ export default function TicketPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/tickets">{t('工单看板', 'Ticket board')}</Link> }, { title: tk.number }]} />
-      <TicketHeader ticket={tk} onStep={setStep} />
+      <TicketHeader ticket={tk} onStep={setStep} onEdit={tk.allowedActions.includes('update') ? () => setEditing(true) : undefined} />
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Card size="small" title={t('问题描述', 'Description')}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{tk.description || <Typography.Text type="secondary">{t('（无描述）', '(no description)')}</Typography.Text>}</Typography.Paragraph>
+              <CustomFieldValues ticket={tk} />
               {tk.resolution && <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}><Typography.Text strong>{t('解决方案：', 'Resolution: ')}</Typography.Text>{tk.resolution}</Typography.Paragraph>}
             </Card>
             <Card size="small" title={t('处理记录', 'Activity')}>
@@ -69,6 +73,18 @@ export default function TicketPage() {
           </Space>
         </Col>
       </Row>
+      {editing && (
+        <EditDrawer
+          ticket={tk} onClose={() => setEditing(false)}
+          onSaved={(fresh) => {
+            setEditing(false);
+            qc.setQueryData(keys.ticket(fresh.id), fresh);
+            void qc.invalidateQueries({ queryKey: keys.ticketAudit(fresh.id) });
+            void qc.invalidateQueries({ queryKey: keys.ticketLists });
+            message.success(t('已保存', 'Saved'));
+          }}
+        />
+      )}
       {step?.id === 'merge' && (
         <MergeDialog
           ticket={tk} onClose={() => setStep(null)}

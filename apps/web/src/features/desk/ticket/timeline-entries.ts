@@ -32,5 +32,7 @@ export function changedFields(r: AuditRecord): [string, unknown, unknown][] {
   if (r.action !== 'ticket.updated' && r.action !== 'ticket.transitioned') return [];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete('transition');
-  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => [k, before[k], after[k]]);
+  // An empty object or list is "nothing" too: {} after null is not a change worth a line.
+  const norm = (v: unknown) => (v === undefined || (typeof v === 'object' && v !== null && Object.keys(v).length === 0) ? null : v);
+  return [...keys].filter((k) => JSON.stringify(norm(before[k])) !== JSON.stringify(norm(after[k]))).map((k) => [k, before[k], after[k]]);
 }
