@@ -23,6 +23,7 @@ import { registerCalendarRoutes } from '../sla/calendar.routes.ts';
 import { registerNoteRoutes } from '../notes/note.routes.ts';
 import { registerCustomerInsightRoutes } from '../customers/customer-insights.routes.ts';
 import { registerExportRoutes } from '../exports/export.routes.ts';
+import { registerAdminRoutes } from '../users/admin.routes.ts';
 import { registerSavedViewRoutes } from '../tickets/saved-view.routes.ts';
 import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
@@ -76,7 +77,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
     registerCalendarRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
-    registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes,
+    registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
   ]) {
     register(app, ctx);
   }
