@@ -22,7 +22,7 @@ const USAGE = `gongdan <command>
   backup <file>                                           online SQLite backup (Postgres: use pg_dump)
   restore <file>                                          restore a SQLite backup into the data dir (server stopped)
   parse                                                   field notes on stdin (one per line) → JSON lines of taxonomy codes
-  sla due --calendar <default|24x7> --from <ISO> --minutes <N>   business-time deadline
+  sla due --calendar <id|default|24x7> --from <ISO> --minutes <N>   business-time deadline
 
 Environment: HOST, PORT, GONGDAN_DATA_DIR, DATABASE_URL, GONGDAN_DEMO, GONGDAN_PUBLIC_URL,
 GONGDAN_SECRET, GONGDAN_AUDIT_KEY, GONGDAN_TRUST_PROXY, GONGDAN_TIME_ZONE, LOG_LEVEL.

@@ -6,10 +6,11 @@ import { z } from 'zod';
  * records the level on the ticket and enqueues this row in one transaction, with a
  * deterministic outbox id, so a consumer sees each level once per delivery attempt.
  *
- * Consumers (in-app notifications, chat robots) turn `actions` into messages. The follower row
- * (`add_follower_supervisor`) and the to-do row (`todo_supervisor`) are already written by the
- * SLA engine in the firing transaction; consumers only announce them. `urgent` levels go out at
- * once; non-urgent ones may wait for the recipient's working hours.
+ * Consumers (in-app notifications, chat robots) turn `actions` into messages, follower rows
+ * (`add_follower_supervisor`) and to-dos (`todo_supervisor`), idempotently (delivery is at least
+ * once). Ticket-changing actions (red flag, raise priority, reassign) are done by the SLA engine
+ * in the firing transaction and are not listed here. `urgent` levels go out at once; non-urgent
+ * ones may wait for the recipient's working hours.
  */
 export const SLA_LEVEL_FIRED_TOPIC = 'sla.level_fired';
 

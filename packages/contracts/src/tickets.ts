@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, COORD_SYSTEMS, IMPACT_SCOPES, PRIORITIES, TICKET_TYPES } from '@gongdan/domain/ticket/ticket';
 import { TRANSITION_FIELDS } from '@gongdan/domain/ticket/workflow-definition';
 import { Instant, LimitQuery, page } from './common.ts';
+import { TicketSla } from './sla.ts';
 
 export const LocationSchema = z.object({
   address: z.string().max(500).nullable().default(null),
@@ -120,6 +121,7 @@ export const TicketDto = z
     version: z.number().int(),
     allowedTransitions: z.array(AllowedTransition),
     allowedActions: z.array(z.string()).describe('e.g. update, comment, comment_internal, upload'),
+    sla: TicketSla.nullable().describe('SLA targets now: due time, remaining business minutes, state, why this SLA'),
   })
   .meta({ id: 'Ticket' });
 export type TicketDtoT = z.infer<typeof TicketDto>;

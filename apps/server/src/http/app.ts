@@ -20,6 +20,7 @@ import { registerEventRoutes } from '../events/event.routes.ts';
 import { registerDefinitionRoutes } from '../definitions/definition.routes.ts';
 import { registerWebhookRoutes } from '../webhooks/webhook.routes.ts';
 import { registerCalendarRoutes } from '../sla/calendar.routes.ts';
+import { registerSlaRoutes } from '../sla/sla.routes.ts';
 import { registerNoteRoutes } from '../notes/note.routes.ts';
 import { registerCustomerInsightRoutes } from '../customers/customer-insights.routes.ts';
 import { registerExportRoutes } from '../exports/export.routes.ts';
@@ -75,7 +76,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   for (const register of [
     registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,
     registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
-    registerCalendarRoutes, registerNoteRoutes,
+    registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
   ]) {

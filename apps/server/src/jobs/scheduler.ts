@@ -3,6 +3,7 @@ import { createAuditCheckpoint } from '../audit/create-checkpoint.ts';
 import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { purgeIdempotencyKeys } from '../http/idempotency.ts';
 import { purgeOutbox } from './outbox.repository.ts';
+import { sweepSlaDeadlines } from '../sla/sla-sweep.job.ts';
 
 interface Task {
   name: string;
@@ -11,6 +12,8 @@ interface Task {
 }
 
 export const SCHEDULED_TASKS: Task[] = [
+  // SLA levels fire within ~1 s of due; with nothing due a sweep is one indexed probe.
+  { name: 'sla-sweep', everyMs: 1_000, run: sweepSlaDeadlines },
   { name: 'audit-checkpoint', everyMs: 5 * 60_000, run: createAuditCheckpoint },
   { name: 'purge-idempotency-keys', everyMs: 60 * 60_000, run: purgeIdempotencyKeys },
   { name: 'purge-sessions', everyMs: 60 * 60_000, run: (ctx) => deleteExpiredSessions(ctx.database.db, ctx.clock.now().toISOString()) },

@@ -10,6 +10,7 @@ import { getWorkflow } from '../definitions/definitions.ts';
 import { listTicketRows, loadTicketRefs, type TicketSortKey } from './ticket.repository.ts';
 import { toTicket } from './ticket.mapper.ts';
 import { presentTicket } from './ticket.presenter.ts';
+import { loadTicketSlaViews } from '../sla/ticket-sla-view.ts';
 import { sortValueOf, ticketFilterOf } from './ticket-query.ts';
 
 /** The board's query: filters, visibility scope, keyset pagination on (sort key, id). */
@@ -36,7 +37,8 @@ export async function listTickets(
   const more = rows.length > query.limit;
   const pageRows = more ? rows.slice(0, query.limit) : rows;
   const [refs, workflow] = await Promise.all([loadTicketRefs(db, pageRows), getWorkflow(db)]);
-  const items = pageRows.map((r) => presentTicket(toTicket(r), refs, actor, workflow, locale));
+  const slas = await loadTicketSlaViews(ctx, pageRows.map((r) => r.id), locale);
+  const items = pageRows.map((r) => presentTicket(toTicket(r), refs, actor, workflow, locale, slas.get(r.id) ?? null));
   const last = pageRows[pageRows.length - 1];
   const nextCursor = more && last ? encodeCursor(query.sort, sortValueOf(key, last), last.id) : null;
   return ok({ items, nextCursor });

@@ -10,7 +10,8 @@ import { enqueueOutbox, type OutboxEventInput } from '../jobs/outbox.repository.
 import type { DB, TicketRow } from '../storage/tables.ts';
 import { insertTicketRow, updateTicketRow } from './ticket.repository.ts';
 import { insertRows } from '../storage/insert-row.ts';
-import { ticketColumns } from './ticket.mapper.ts';
+import { ticketColumns, toTicket } from './ticket.mapper.ts';
+import { trackTicketSla } from '../sla/track-ticket-sla.ts';
 
 /** What one audited change says about itself. */
 export interface ChangeRecord {
@@ -58,6 +59,8 @@ export async function recordTicketCreation(trx: Kysely<DB>, ctx: AppContext, tic
   await insertTicketRow(trx, row);
   await insertRows(trx, 'audit_records', [record]);
   await enqueueOutbox(trx, change.at, change.events ?? []);
+  // The SLA clock starts in the same transaction, so no ticket ever exists without one.
+  await trackTicketSla(trx, ctx, null, ticket, change);
   return row;
 }
 
@@ -77,5 +80,8 @@ export async function recordTicketChange(
   if (!updated) return err({ kind: 'version_conflict', currentVersion: row.version });
   await insertRows(trx, 'audit_records', [record]);
   await enqueueOutbox(trx, change.at, change.events ?? []);
+  // Every path (transition, edit, comment, merge, escalation action) moves the SLA clock here.
+  const before = toTicket(row);
+  await trackTicketSla(trx, ctx, before, next ? { ...next, version: row.version + 1 } : before, change);
   return ok({ ...row, ...values } as TicketRow);
 }

@@ -5,6 +5,7 @@ import type { Ticket } from '@gongdan/domain/ticket/ticket';
 import { findState, type WorkflowDefinition } from '@gongdan/domain/ticket/workflow-definition';
 import { availableTransitions } from '@gongdan/domain/ticket/workflow-engine';
 import type { TicketDtoT } from '@gongdan/contracts/tickets';
+import type { TicketSlaT } from '@gongdan/contracts/sla';
 import type { TicketRefs } from './ticket.repository.ts';
 import { canManageLinks } from './load-ticket-pair.ts';
 
@@ -22,7 +23,7 @@ export function allowedActions(actor: Actor, ticket: Ticket): string[] {
 }
 
 /** Explicit response DTO: no storage detail leaks, and the caller's abilities ride along. */
-export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflow: WorkflowDefinition, locale: Locale): TicketDtoT {
+export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflow: WorkflowDefinition, locale: Locale, sla: TicketSlaT | null = null): TicketDtoT {
   const customer = refs.customers.get(t.customerId);
   const device = t.deviceId ? refs.devices.get(t.deviceId) : undefined;
   const team = t.teamId ? refs.teams.get(t.teamId) : undefined;
@@ -45,5 +46,6 @@ export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflo
       id: x.id, to: x.to, label: pickText(x.label, locale), requireReason: x.requireReason, requiredFields: x.requiredFields,
     })),
     allowedActions: [...allowedActions(actor, t), ...(availableTransitions(workflow, t, actor).some((x) => x.id === 'merge') ? ['merge'] : [])],
+    sla,
   };
 }

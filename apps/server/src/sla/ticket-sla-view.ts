@@ -1,0 +1,40 @@
+import type { Locale } from '@gongdan/domain/shared/localized';
+import { viewClock, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
+import type { SlaWhy } from '@gongdan/domain/sla/sla-policy';
+import type { TicketSlaT } from '@gongdan/contracts/sla';
+import type { AppContext } from '../app-context.ts';
+import { parseJson } from '../shared/json.ts';
+import { getCalendar } from './calendar-store.ts';
+import { listTicketFlags, listTicketSla } from './ticket-sla.repository.ts';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The `sla` block of ticket DTOs for a page of tickets: one query for the clocks, one for flags. */
+export async function loadTicketSlaViews(ctx: AppContext, ticketIds: string[], locale: Locale): Promise<Map<string, TicketSlaT>> {
+  const db = ctx.database.db;
+  const [rows, flags] = await Promise.all([listTicketSla(db, ticketIds), listTicketFlags(db, ticketIds)]);
+  const red = new Set(flags.filter((f) => f.flag === 'sla_red').map((f) => f.ticket_id));
+  const now = ctx.clock.now().getTime();
+  const out = new Map<string, TicketSlaT>();
+  for (const row of rows) {
+    const state = parseJson<TicketSlaState | null>(row.state, null);
+    const cal = (await getCalendar(db, row.calendar_id)) ?? (await getCalendar(db, 'default'));
+    if (!state || !cal) continue;
+    const why = parseJson<Partial<SlaWhy>>(row.why, {});
+    const targets = state.clocks.flatMap((c) => {
+      const v = viewClock(c, cal, now);
+      if (!v) return [];
+      const running = v.state === 'ok' || v.state === 'warning';
+      return [{
+        target: v.target, cycle: v.cycle, state: v.state, dueAt: iso(v.dueMs), remainingMinutes: v.remainingMinutes,
+        willBreachAt: running ? iso(v.dueMs) : null, uncovered: v.uncovered, metAt: c.outcome === 'met' ? iso(v.endedAt) : null, breachedAt: iso(v.breachedAt),
+      }];
+    });
+    out.set(row.ticket_id, {
+      policy: { id: row.policy_id, name: why.policyName ?? row.policy_id }, calendarId: row.calendar_id,
+      why: why.summary ? (locale.startsWith('en') ? why.summary.en : why.summary.zh) : '',
+      targets, uncovered: targets.some((t) => t.uncovered), redFlag: red.has(row.ticket_id),
+    });
+  }
+  return out;
+}
