@@ -9,7 +9,10 @@ import { NotFoundPage } from './not-found-page.tsx';
 // Every page is its own chunk: the sign-in screen loads without the board, the board without the editor.
 const SignInPage = lazy(() => import('../features/desk/auth/sign-in-page.tsx'));
 const ProfilePage = lazy(() => import('../features/desk/auth/profile-page.tsx'));
-const BoardPage = lazy(() => import('../features/desk/board/board-page.tsx'));
+const loadBoard = () => import('../features/desk/board/board-page.tsx');
+// The board is where most sessions start: fetch its chunk alongside the session check, not after it.
+if (typeof window !== 'undefined' && /^\/(tickets\/?)?$/.test(window.location.pathname)) void loadBoard();
+const BoardPage = lazy(loadBoard);
 const TicketPage = lazy(() => import('../features/desk/ticket/ticket-page.tsx'));
 const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticket-page.tsx'));
 const CustomersPage = lazy(() => import('../features/desk/customers/customers-page.tsx'));
