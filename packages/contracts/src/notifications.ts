@@ -18,7 +18,8 @@ export const NotificationDto = z
 export const NotificationListQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** 'true': unread only. */
+  unread: z.enum(['true', 'false']).default('false'),
 });
 
 export const NotificationPage = page(NotificationDto).extend({ unreadCount: z.number().int() }).meta({ id: 'NotificationPage' });

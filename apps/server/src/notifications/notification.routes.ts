@@ -36,7 +36,7 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
   r.get('/api/v1/notifications', {
     config: { access: mine },
     schema: { tags, summary: 'My notifications, newest first (cursor), with the unread count', querystring: NotificationListQuery, response: { 200: NotificationPage, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await listNotifications(ctx, actorOf(req), req.query), 200, (p) => ({ ...p, items: p.items.map(presentNotification) })));
+  }, async (req, reply) => sendResult(req, reply, await listNotifications(ctx, actorOf(req), { ...req.query, unread: req.query.unread === 'true' }), 200, (p) => ({ ...p, items: p.items.map(presentNotification) })));
 
   r.get('/api/v1/notifications/unread-count', {
     config: { access: mine },
