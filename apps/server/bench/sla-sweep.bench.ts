@@ -1,0 +1,144 @@
+// SLA sweep benchmark (chained from `npm run bench:sla` after the pure calendar benchmark).
+//
+// Database: SLA_BENCH_ROWS pending deadline rows (default 1,000,000). 10,000 of them belong to
+// real open tickets (ticket row + running clock) and fall due at random moments within one minute
+// starting ~20 s after seeding; the rest are filler rows inserted DIRECTLY into sla_deadlines
+// with due times in 2027–2030 (no ticket rows: only the index size matters to the sweep, and
+// seeding a million real tickets through the use cases would take an hour on this box).
+// Measured: fire latency (event time − due time, p50/p99/max), exactly-once (fire_key count and
+// outbox rows), and the sweep's idle cost per minute (60 sweeps with nothing due).
+// SQLite: one process sweeping every 250 ms. Postgres (GONGDAN_BENCH_PG_URL): two child processes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import pino from 'pino';
+import { addBusinessMinutes } from '@gongdan/domain/sla/business-time';
+import { loadConfig } from '../src/config/config.ts';
+import { createContext } from '../src/runtime.ts';
+import { getCalendar } from '../src/sla/calendar-store.ts';
+import { sweepSlaDeadlines } from '../src/sla/sla-sweep.job.ts';
+import { seedDueDeadlines } from '../src/sla/sla-sweep.fixture.ts';
+import type { AppContext } from '../src/app-context.ts';
+
+const ROWS = Number(process.env.SLA_BENCH_ROWS ?? 1_000_000);
+const DUE = 10_000;
+const child = fileURLToPath(new URL('../src/testing/sla-sweep-child.ts', import.meta.url));
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+
+async function context(dataDir: string, databaseUrl?: string): Promise<AppContext> {
+  const config = loadConfig({ GONGDAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', GONGDAN_SECRET: 'bench-secret-0123456789abcdef0123456789', GONGDAN_AUDIT_KEY: 'bench-audit-key-0123456789abcdef01234567', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  return createContext(config, { log: pino({ level: 'silent' }) });
+}
+
+async function seed(ctx: AppContext, windowStart: number): Promise<void> {
+  const t0 = performance.now();
+  await seedDueDeadlines(ctx.database.db, DUE, () => new Date(windowStart + Math.floor(Math.random() * 60_000)), 'due');
+  const filler = ROWS - DUE;
+  const base = Date.parse('2027-01-01T00:00:00Z');
+  for (let from = 0; from < filler; from += 5_000) {
+    const n = Math.min(5_000, filler - from);
+    // Several statements per batch keep SQLite under its bound-parameter limit.
+    for (let k = 0; k < n; k += 1_000) {
+      await ctx.database.db.insertInto('sla_deadlines').values(Array.from({ length: Math.min(1_000, n - k) }, (_, j) => ({
+        ticket_id: `filler-${from + k + j}`, target: 'resolution', cycle: 1, level: 'L1',
+        due_at: new Date(base + Math.floor(Math.random() * 4 * 365 * 86_400_000)).toISOString(), attempts: 0,
+      }))).execute();
+    }
+  }
+  console.log(`  seeded ${ROWS.toLocaleString('en-US')} deadline rows (${DUE.toLocaleString('en-US')} due within one minute) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function idleCost(ctx: AppContext): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < 60; i++) await sweepSlaDeadlines(ctx);
+  return performance.now() - t0;
+}
+
+async function report(ctx: AppContext, label: string): Promise<void> {
+  const db = ctx.database.db;
+  const events = await db.selectFrom('sla_events').select(['fire_key', 'at', 'due_at']).where('fire_key', 'is not', null).execute();
+  const outbox = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('topic', '=', 'sla.level_fired').executeTakeFirst();
+  const lat = events.map((e) => Date.parse(e.at) - Date.parse(e.due_at as string)).sort((a, b) => a - b);
+  const unique = new Set(events.map((e) => e.fire_key)).size;
+  console.log(`  ${label}: fired ${events.length} (unique ${unique}, outbox ${Number(outbox?.n)}), latency p50 ${pct(lat, 50)} ms, p99 ${pct(lat, 99)} ms, max ${lat.at(-1)} ms; exactly once: ${events.length === DUE && unique === DUE && Number(outbox?.n) === DUE ? 'yes' : 'NO'}`);
+}
+
+// 1. Deadline computations through the Chinese calendar as the server loads it (DB row → effective calendar).
+{
+  const dir = mkdtempSync(join(tmpdir(), 'gongdan-slabench-'));
+  const ctx = await context(dir);
+  const cal = (await getCalendar(ctx.database.db, 'default'))!;
+  const n = 300_000;
+  const start = Date.parse('2026-01-01T00:00:00+08:00');
+  let sink = 0;
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) sink += addBusinessMinutes(start + ((i * 7919) % 525_600) * 60_000, 30 + (i % 1320), cal).dueMs % 7;
+    if (round > 0) console.log(`deadline computations via the DB default calendar: ${Math.round(n / ((performance.now() - t0) / 1000)).toLocaleString('en-US')}/s (checksum ${sink % 97})`);
+  }
+  await ctx.database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 2. SQLite, one process.
+{
+  console.log(`SQLite, one process sweeping every 250 ms:`);
+  const dir = mkdtempSync(join(tmpdir(), 'gongdan-slabench-'));
+  const ctx = await context(dir);
+  const windowStart = Date.now() + 600_000; // placeholder, reset after seeding
+  await seed(ctx, windowStart);
+  console.log(`  idle sweep cost: ${(await idleCost(ctx)).toFixed(1)} ms per minute (60 sweeps, nothing due)`);
+  // Move the due window to start 5 s from now (seeding time varies).
+  const shift = Date.now() + 5_000 - windowStart;
+  const rows = await ctx.database.db.selectFrom('sla_deadlines').select(['ticket_id', 'due_at']).where('ticket_id', 'like', 'due-%').execute();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    for (const r of rows) await trx.updateTable('sla_deadlines').set({ due_at: new Date(Date.parse(r.due_at) + shift).toISOString() }).where('ticket_id', '=', r.ticket_id).execute();
+  });
+  const until = Date.now() + 75_000;
+  while (Date.now() < until) {
+    await sweepSlaDeadlines(ctx);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await report(ctx, 'SQLite');
+  await ctx.database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 3. Postgres, two processes.
+const pgUrl = process.env.GONGDAN_BENCH_PG_URL;
+if (pgUrl) {
+  console.log(`Postgres, two processes sweeping:`);
+  const schema = `slabench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+  const dir = mkdtempSync(join(tmpdir(), 'gongdan-slabench-'));
+  try {
+    const ctx = await context(dir, url);
+    const windowStart = Date.now() + 10 * 60_000;
+    await seed(ctx, windowStart);
+    console.log(`  idle sweep cost: ${(await idleCost(ctx)).toFixed(1)} ms per minute (60 sweeps, nothing due)`);
+    const shift = Date.now() + 8_000 - windowStart;
+    await ctx.database.pool!.query(`update sla_deadlines set due_at = to_char((due_at::timestamptz + make_interval(secs => $1::float8 / 1000)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') where ticket_id like 'due-%'`, [shift]);
+    const start = String(Date.now() + 2_000);
+    const run = () => new Promise<{ fired: number }>((resolve, reject) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', child, pgUrl, schema, start, '80000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      p.stdout.on('data', (c) => (out += c));
+      p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${code}`))));
+    });
+    const [a, b] = await Promise.all([run(), run()]);
+    console.log(`  processes fired ${a.fired} + ${b.fired}`);
+    await report(ctx, 'Postgres');
+    await ctx.database.close();
+  } finally {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
