@@ -7,6 +7,7 @@ import { fmtAgo, fmtTime } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
 import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
+import { SlaBadge } from '../../../ui/sla-badge.tsx';
 import { SORTABLE } from './board-params.ts';
 
 interface Props {
@@ -39,11 +40,12 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       render: (_, r) => <span><TierTag tier={r.customer.tier} />{r.customer.name}</span>,
     },
     { title: t('状态', 'Status'), dataIndex: 'status', width: 112, render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
+    { title: 'SLA', key: 'sla', width: 110, render: (_, r) => <SlaBadge sla={r.sla} compact /> },
     {
       title: t('优先级', 'Priority'), dataIndex: 'priority', width: 96, sorter: true, sortOrder: orderOf(sort, 'priority'),
       render: (p: string) => <PriorityTag priority={p} />,
     },
-    { title: t('故障类型', 'Fault type'), dataIndex: 'faultType', width: 120, render: (f: string | null) => (f ? text(faultTypeLabels[f], f) : <Typography.Text type="secondary">—</Typography.Text>) },
+    { title: t('故障类型', 'Fault type'), dataIndex: 'faultType', width: 150, ellipsis: true, render: (f: string | null) => (f ? text(faultTypeLabels[f], f) : <Typography.Text type="secondary">—</Typography.Text>) },
     { title: t('处理人', 'Assignee'), key: 'assignee', width: 100, render: (_, r) => r.assignee?.name ?? <Typography.Text type="secondary">{t('未分配', 'Unassigned')}</Typography.Text> },
     { title: t('团队', 'Team'), key: 'team', width: 130, ellipsis: true, render: (_, r) => r.team?.name ?? '—' },
     { title: t('预约时间', 'Appointment'), dataIndex: 'appointmentStart', width: 140, sorter: true, sortOrder: orderOf(sort, 'appointmentStart'), render: (v: string | null) => (v ? fmtTime(v) : '—') },
@@ -65,7 +67,7 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       dataSource={rows}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1600 }}
+      scroll={{ x: 1740 }}
       sticky
       locale={{ emptyText: empty }}
       rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}

@@ -1,11 +1,12 @@
-import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
-import { ClockCircleOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { Ticket, TicketTransition } from '../../../lib/api-types.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
 import { channelLabels, impactLabels, typeLabels } from '../../../lib/labels.ts';
 import { faultTypeLabels } from '../../../lib/fault-types.ts';
 import { PriorityTag, StatusTag, TierTag } from '../../../ui/tags.tsx';
+import { SlaBadge } from '../../../ui/sla-badge.tsx';
 
 /** Number, title, state and the steps the server allows this person to take — nothing more. */
 export function TicketHeader({ ticket, onStep, onEdit }: { ticket: Ticket; onStep: (t: TicketTransition) => void; onEdit: (() => void) | undefined }) {
@@ -21,9 +22,7 @@ export function TicketHeader({ ticket, onStep, onEdit }: { ticket: Ticket; onSte
             <PriorityTag priority={ticket.priority} />
             <Tag>{text(typeLabels[ticket.type], ticket.type)}</Tag>
             <span>{t('客户等级', 'Tier')} <TierTag tier={ticket.customer.tier} /></span>
-            <Tooltip title={t('SLA 计时将在 SLA 策略上线后显示', 'SLA timers appear once SLA policies are enabled')}>
-              <Tag icon={<ClockCircleOutlined />} color="default" data-testid="sla-placeholder">{t('SLA：未配置', 'SLA: not configured')}</Tag>
-            </Tooltip>
+            <SlaBadge sla={ticket.sla} />
           </Space>
           <Typography.Title level={4} style={{ margin: '8px 0 4px' }}>{ticket.title}</Typography.Title>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>

@@ -1,0 +1,46 @@
+import { Tag, Tooltip } from 'antd';
+import { ClockCircleOutlined, FlagFilled } from '@ant-design/icons';
+import type { Ticket } from '../lib/api-types.ts';
+import { fmtTime } from '../lib/format.ts';
+import { useI18n } from '../lib/i18n.tsx';
+
+type Sla = NonNullable<Ticket['sla']>;
+type Target = Sla['targets'][number];
+
+const RANK: Record<Target['state'], number> = { breached: 0, warning: 1, ok: 2, paused: 3, met: 4 };
+const COLOR: Record<Target['state'], string> = { breached: 'red', warning: 'orange', ok: 'green', paused: 'default', met: 'default' };
+
+function remaining(min: number, en: boolean): string {
+  const abs = Math.abs(Math.round(min));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  const span = h > 0 ? (en ? `${h} h ${m} min` : `${h} 小时 ${m} 分`) : (en ? `${m} min` : `${m} 分钟`);
+  return min < 0 ? (en ? `over by ${span}` : `已超时 ${span}`) : (en ? `${span} left` : `剩 ${span}`);
+}
+
+/**
+ * The most pressing SLA target as the server computed it (business minutes, calendar, pauses):
+ * the browser only picks which target to show, never recomputes a deadline.
+ */
+export function SlaBadge({ sla, compact = false }: { sla: Ticket['sla'] | undefined; compact?: boolean }) {
+  const { t, en } = useI18n();
+  if (!sla) return compact ? <span style={{ color: '#bfbfbf' }}>—</span> : <Tag icon={<ClockCircleOutlined />} data-testid="sla-badge">{t('SLA：未适用', 'SLA: none')}</Tag>;
+  const name = (x: Target['target']) => (x === 'first_response' ? t('首次响应', 'First response') : x === 'resolution' ? t('解决', 'Resolution') : t('进展更新', 'Update'));
+  const top = [...sla.targets].sort((a, b) => RANK[a.state] - RANK[b.state] || a.remainingMinutes - b.remainingMinutes)[0];
+  const stateText = (x: Target) => ({ breached: t('已超时', 'Breached'), warning: t('即将超时', 'Due soon'), ok: t('正常', 'On track'), paused: t('已暂停', 'Paused'), met: t('已达成', 'Met') })[x.state];
+  const detail = (
+    <div>
+      <div>{sla.policy.name} · {sla.why}</div>
+      {sla.targets.map((x) => (
+        <div key={`${x.target}-${x.cycle}`}>{name(x.target)}：{stateText(x)}{x.dueAt ? ` · ${t('截止', 'due')} ${fmtTime(x.dueAt)}` : ''}{x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}</div>
+      ))}
+    </div>
+  );
+  return (
+    <Tooltip title={detail}>
+      <Tag color={top ? COLOR[top.state] : 'default'} icon={sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} data-testid="sla-badge">
+        {top ? (compact ? stateText(top) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
+      </Tag>
+    </Tooltip>
+  );
+}
