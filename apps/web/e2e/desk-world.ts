@@ -30,7 +30,7 @@ export async function startWorld(): Promise<TestWorld> {
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Console errors and uncaught page errors seen so far (a 401 before sign-in is expected and ignored). */
+  /** Console errors and uncaught page errors seen so far (4xx answers the UI shows, such as 401 before sign-in or a 422, are expected and ignored). */
   errors: string[];
   close(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function launch(locale = 'zh-CN'): Promise<Browser> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[134]/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return {
     context, page, errors,

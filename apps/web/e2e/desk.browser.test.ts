@@ -169,6 +169,15 @@ describe('desk in Chromium', () => {
     await page.goto(`${w.url}/admin`);
     await page.getByText('dispatcher@test.local').waitFor();
     await shot('admin');
+    // A server-side refusal lands on the exact field it names.
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('重复的人');
+    await dialog.getByLabel('邮箱').fill('dispatcher@test.local');
+    await dialog.getByLabel('初始密码').fill('a-long-password-1');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.locator('#email_help').getByText('该邮箱已注册').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByText('EN', { exact: true }).click();
     await page.getByText('Users & roles').waitFor();
     await page.getByText('中文', { exact: true }).click();
