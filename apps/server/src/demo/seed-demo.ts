@@ -6,6 +6,7 @@ import { addContract, addDevice, createCustomer } from '../customers/manage-cust
 import { ManualClock } from '../shared/clock.ts';
 import { addComment } from '../tickets/add-comment.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
+import { mergeTicket } from '../tickets/merge-ticket.ts';
 import { transitionTicket } from '../tickets/transition-ticket.ts';
 import { createTeam, createUser } from '../users/manage-users.ts';
 import { DEMO_STAFF, DEMO_TEAMS, DEVICE_MODELS, TICKET_TEMPLATES, demoCustomers } from './demo-data.ts';
@@ -22,7 +23,7 @@ const meta = { ip: '127.0.0.1', userAgent: 'gongdan-demo-seed', deviceId: null, 
 /** Which status each demo ticket ends in; every status of the workflow appears. */
 const STATUS_PLAN = [
   'closed', 'closed', 'closed', 'closed', 'in_progress', 'assigned', 'accepted', 'resolved', 'awaiting_confirmation', 'new',
-  'pending_parts', 'pending_customer', 'closed', 'in_progress', 'reopened', 'cancelled', 'assigned', 'closed', 'awaiting_confirmation', 'in_progress',
+  'pending_parts', 'pending_customer', 'merged', 'in_progress', 'reopened', 'cancelled', 'assigned', 'closed', 'awaiting_confirmation', 'in_progress',
 ];
 const PATHS: Record<string, string[]> = {
   new: [], assigned: ['assigned'], accepted: ['assigned', 'accepted'], in_progress: ['assigned', 'accepted', 'in_progress'],
@@ -30,6 +31,7 @@ const PATHS: Record<string, string[]> = {
   resolved: ['assigned', 'accepted', 'in_progress', 'resolved'], awaiting_confirmation: ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation'],
   closed: ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation', 'closed'],
   reopened: ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation', 'reopened'], cancelled: ['cancelled'],
+  merged: [], // merged into the customer's previous open ticket by the merge use case
 };
 
 /**
@@ -88,6 +90,7 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
   }
 
   const engineers = [...users.values()].filter((u) => u.role === 'engineer');
+  const lastOpenOf = new Map<string, string>();
   const step = (50 * DAY) / TICKETS;
   for (let n = 0; n < TICKETS; n++) {
     clock.set(new Date(end - 58 * DAY + n * step));
@@ -104,6 +107,13 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
       faultType: tpl.faultType, impactScope: tpl.impactScope, priority: tpl.priority, teamId, channel: n % 3 === 0 ? 'phone' : n % 3 === 1 ? 'wechat' : 'web',
       customFields: createFields(tpl.type), contactName: null, contactPhone: null,
     }, meta), `ticket ${n}`);
+    const original = lastOpenOf.get(customer.id);
+    if (status === 'merged' && original) {
+      clock.advance(30 * 60_000);
+      must(await mergeTicket(ctx, dispatcher, ticket.id, { intoTicketId: original, reason: '客户重复报修，同一故障' }, meta), `merge ${n}`);
+      continue;
+    }
+    if (!['cancelled', 'closed'].includes(status)) lastOpenOf.set(customer.id, ticket.id);
     for (const to of PATHS[status] ?? []) {
       clock.advance(Math.floor(10 * 60_000 + rand() * 90 * 60_000));
       const actor = actorFor(to, engineer, dispatcher, supervisor);
