@@ -79,6 +79,16 @@ describe('desk in Chromium', () => {
     await page.goto(`${w.url}/tickets?priority=urgent`);
     await page.getByText('冷库压缩机漏水').waitFor();
     assert.equal(await page.getByTestId('ticket-link').count(), 1);
+    // Export carries the board's filters: the file holds exactly what the board shows.
+    await page.getByRole('button', { name: /导\s*出/ }).hover();
+    const href = await page.getByRole('link', { name: '导出 CSV' }).getAttribute('href');
+    assert.match(href ?? '', /priority=urgent/);
+    const csv = await page.request.get(`${w.url}${href}`);
+    assert.equal(csv.status(), 200);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    assert.equal(lines.length, 2, lines.join('\n'));
+    assert.match(lines[1] ?? '', /冷库压缩机漏水/);
+    await page.mouse.move(0, 0);
     await page.getByRole('combobox', { name: '优先级' }).click();
     started = Date.now();
     await page.locator('.ant-select-item-option').filter({ hasText: '低' }).click();
