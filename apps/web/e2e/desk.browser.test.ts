@@ -225,6 +225,19 @@ describe('desk in Chromium', () => {
     assert.match(js.headers.get('cache-control') ?? '', /immutable/);
   });
 
+  test('after repeated wrong passwords the sign-in page says the account is locked', async () => {
+    const { page } = b;
+    await signOut(page);
+    for (let i = 0; i < 4; i++) {
+      const r = await w.anonymous().post('/api/v1/auth/sign-in', { email: 'engineer2@test.local', password: 'wrong-password' });
+      assert.equal(r.status, 401);
+    }
+    await signIn(page, w.url, 'engineer2@test.local', 'wrong-password');
+    const alert = page.getByTestId('sign-in-error');
+    await alert.getByText('账号已临时锁定').waitFor();
+    assert.match(await alert.innerText(), /15 分钟/);
+  });
+
   test('no script errors on any page', () => {
     assert.deepEqual(b.errors, []);
   });
