@@ -51,7 +51,7 @@ export const CalendarBody = z.object({
   exceptions: z.array(CalendarExceptionSchema).max(5000).default([]),
   coverage: z.array(z.number().int().min(1970).max(2200)).default([]),
   statutory: z.enum(['cn']).nullable().default(null).describe('layer the shipped Chinese statutory schedule under this calendar'),
-}).meta({ id: 'CalendarInput' });
+});
 export type CalendarBodyT = z.infer<typeof CalendarBody>;
 
 export const CalendarUpdateBody = CalendarBody.omit({ id: true }).partial().extend({ version: z.number().int().min(1) }).meta({ id: 'CalendarUpdate' });
@@ -113,7 +113,7 @@ export const SlaPolicyBody = z.object({
   targets: z.object({ first_response: TargetSpec.optional(), resolution: TargetSpec.optional(), update: TargetSpec.optional() }),
   calendarId: z.string().max(64).nullable().default(null),
   levels: z.array(EscalationLevelSchema).max(20).default([]),
-}).meta({ id: 'SlaPolicyInput' });
+});
 export type SlaPolicyBodyT = z.infer<typeof SlaPolicyBody>;
 export const SlaPolicyUpdateBody = SlaPolicyBody.omit({ id: true }).extend({ version: z.number().int().min(1) }).meta({ id: 'SlaPolicyUpdate' });
 
