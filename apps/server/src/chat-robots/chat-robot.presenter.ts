@@ -1,4 +1,4 @@
-import type { ChatRobotDeliveriesTable, ChatRobotsTable } from '../storage/tables.ts';
+import type { ChatRobotDeliveriesTable, ChatRobotsTable } from '../storage/tables-notify.ts';
 import type { RobotKind } from '@gongdan/domain/notify/robot-message';
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../storage/database.ts';
-import type { ChatRobotDeliveriesTable, ChatRobotsTable, DB } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { ChatRobotDeliveriesTable, ChatRobotsTable } from '../storage/tables-notify.ts';
 
 export async function insertChatRobot(db: Kysely<DB>, row: ChatRobotsTable): Promise<void> {
   await db.insertInto('chat_robots').values(row).execute();

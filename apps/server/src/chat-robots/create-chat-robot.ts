@@ -4,7 +4,7 @@ import type { Actor } from '@gongdan/domain/access/roles';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
-import type { ChatRobotsTable } from '../storage/tables.ts';
+import type { ChatRobotsTable } from '../storage/tables-notify.ts';
 import { findTeamByIdOrName } from '../users/users.repository.ts';
 import { insertChatRobot } from './chat-robot.repository.ts';
 

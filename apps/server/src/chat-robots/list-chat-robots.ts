@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
-import type { ChatRobotDeliveriesTable, ChatRobotsTable } from '../storage/tables.ts';
+import type { ChatRobotDeliveriesTable, ChatRobotsTable } from '../storage/tables-notify.ts';
 import { findChatRobot, listChatRobotRows, listRobotDeliveries } from './chat-robot.repository.ts';
 
 export async function listChatRobots(ctx: AppContext): Promise<ChatRobotsTable[]> {

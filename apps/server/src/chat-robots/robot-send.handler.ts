@@ -9,7 +9,7 @@ import { newId } from '../shared/ids.ts';
 import {
   findChatRobot, finishRobotDelivery, insertRobotDelivery, messageDelivered, outboxRowExists, robotSendTimes,
 } from './chat-robot.repository.ts';
-import type { ChatRobotsTable } from '../storage/tables.ts';
+import type { ChatRobotsTable } from '../storage/tables-notify.ts';
 import { enqueueRobotMessage, robotSendOutboxId, type RobotSendPayload } from './enqueue-robot-message.ts';
 
 const TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { RobotKind } from '@gongdan/domain/notify/robot-message';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
-import type { ChatRobotsTable } from '../storage/tables.ts';
+import type { ChatRobotsTable } from '../storage/tables-notify.ts';
 import { findChatRobot, updateChatRobotRow } from './chat-robot.repository.ts';
 import { checkRobotFields } from './create-chat-robot.ts';
 

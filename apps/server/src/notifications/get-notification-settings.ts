@@ -3,7 +3,7 @@ import type { WorkingHoursDto } from '@gongdan/contracts/notifications';
 import type { Actor } from '@gongdan/domain/access/roles';
 import type { AppContext } from '../app-context.ts';
 import { parseJson } from '../shared/json.ts';
-import type { NotificationPreferencesTable } from '../storage/tables.ts';
+import type { NotificationPreferencesTable } from '../storage/tables-notify.ts';
 import { findPreferences } from './notification-preferences.repository.ts';
 
 type WorkingHours = z.output<typeof WorkingHoursDto>;

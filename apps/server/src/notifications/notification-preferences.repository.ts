@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, NotificationPreferencesTable } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { NotificationPreferencesTable } from '../storage/tables-notify.ts';
 
 export async function findPreferences(db: Kysely<DB>, userId: string): Promise<NotificationPreferencesTable | undefined> {
   return db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '@gongdan/domain/sla/business-calendar';
 import { workingHoursCalendar, type WorkingHours } from '@gongdan/domain/notify/quiet-hours';
-import type { NotificationPreferencesTable } from '../storage/tables.ts';
+import type { NotificationPreferencesTable } from '../storage/tables-notify.ts';
 import { parseJson } from '../shared/json.ts';
 
 /**

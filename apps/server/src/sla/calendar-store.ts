@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { withExceptions, type BusinessCalendar, type CalendarException } from '@gongdan/domain/sla/business-calendar';
 import { cnStatutorySchedule } from '@gongdan/domain/sla/cn-statutory-schedule';
 import { defaultBusinessCalendar, twentyFourSevenCalendar } from '@gongdan/domain/sla/shipped-calendars';
-import type { CalendarsTable, DB } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { CalendarsTable } from '../storage/tables-sla.ts';
 import { parseJson } from '../shared/json.ts';
 import { findCalendarRow } from './calendar.repository.ts';
 

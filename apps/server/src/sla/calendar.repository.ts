@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CalendarsTable, DB } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { CalendarsTable } from '../storage/tables-sla.ts';
 
 type Db = Kysely<DB>;
 

@@ -6,7 +6,7 @@ import type { CalendarBodyT } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { parseJson } from '../shared/json.ts';
-import type { CalendarsTable } from '../storage/tables.ts';
+import type { CalendarsTable } from '../storage/tables-sla.ts';
 import { effectiveCalendar, invalidateCalendar, type StoredCalendar } from './calendar-store.ts';
 import { calendarInUse, deleteCalendarRow, findCalendarRow, insertCalendarRow, listCalendarRows, setTeamCalendar, updateCalendarRow } from './calendar.repository.ts';
 

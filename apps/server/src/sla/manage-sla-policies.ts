@@ -3,7 +3,7 @@ import { matchSlaPolicy, validateSlaPolicy, type SlaMatchFacts, type SlaPolicy }
 import type { SlaPolicyBodyT } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
-import type { SlaPoliciesTable } from '../storage/tables.ts';
+import type { SlaPoliciesTable } from '../storage/tables-sla.ts';
 import { findCalendarRow } from './calendar.repository.ts';
 import { getSlaPolicies, invalidateSlaPolicies, toPolicy } from './policy-store.ts';
 import { deletePolicyRow, findPolicyRow, insertPolicyRow, listPolicyRows, updatePolicyRow } from './sla-policy.repository.ts';

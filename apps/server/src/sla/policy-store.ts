@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SlaPolicy } from '@gongdan/domain/sla/sla-policy';
-import type { DB, SlaPoliciesTable } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { SlaPoliciesTable } from '../storage/tables-sla.ts';
 import { parseJson } from '../shared/json.ts';
 import { listPolicyRows } from './sla-policy.repository.ts';
 

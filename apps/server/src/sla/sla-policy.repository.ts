@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, SlaPoliciesTable } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { SlaPoliciesTable } from '../storage/tables-sla.ts';
 
 type Db = Kysely<DB>;
 

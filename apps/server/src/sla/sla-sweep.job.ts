@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.ts';
-import type { SlaDeadlinesTable } from '../storage/tables.ts';
+import type { SlaDeadlinesTable } from '../storage/tables-sla.ts';
 import { fireDeadline, type FireOutcome } from './fire-sla-level.ts';
 import { anyDeadlineDue, claimDeadline, claimDueDeadlines, lockFreeTickets, postponeDeadline } from './ticket-sla.repository.ts';
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB, SlaDeadlinesTable, SlaEventsTable, TicketSlaTable } from '../storage/tables.ts';
+import type { DB } from '../storage/tables.ts';
+import type { SlaDeadlinesTable, SlaEventsTable, TicketSlaTable } from '../storage/tables-sla.ts';
 import type { DialectName } from '../storage/database.ts';
 
 type Db = Kysely<DB>;

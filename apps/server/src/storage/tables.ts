@@ -1,6 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
 import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
+import type { ChatRobotsTable, ChatRobotDeliveriesTable, NotificationPreferencesTable } from './tables-notify.ts';
+import type { CalendarsTable, SlaPoliciesTable, TicketSlaTable, SlaEventsTable, SlaDeadlinesTable, TicketFlagsTable } from './tables-sla.ts';
 
 /**
  * Table shapes as stored. Times are UTC ISO-8601 text, JSON is text, booleans are 0/1 integers,
@@ -299,114 +301,6 @@ export type SavedViewsTable = {
   query: string;
   created_at: string;
 };
-
-export interface ChatRobotsTable {
-  id: string;
-  name: string;
-  /** wecom | dingtalk | feishu */
-  kind: string;
-  webhook_url: string;
-  secret: string | null;
-  team_id: string | null;
-  policy_id: string | null;
-  enabled: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ChatRobotDeliveriesTable {
-  id: string;
-  robot_id: string;
-  message_id: string;
-  outbox_id: string;
-  attempt: number;
-  /** sending | sent | failed */
-  status: string;
-  http_status: number | null;
-  error_code: string | null;
-  error: string | null;
-  duration_ms: number | null;
-  sent_at: string;
-}
-
-export interface NotificationPreferencesTable {
-  user_id: string;
-  working_hours: string | null;
-  wecom_user_id: string | null;
-  dingtalk_user_id: string | null;
-  feishu_user_id: string | null;
-  updated_at: string;
-}
-
-/** A tenant business calendar (ADR 004/006); `statutory: 'cn'` layers the shipped schedule under it. */
-export interface CalendarsTable {
-  id: string;
-  name: string;
-  version: number;
-  statutory: string | null;
-  /** JSON: { timeZone, mode, weekly, exceptions, coverage } (the calendar's own data). */
-  definition: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface SlaPoliciesTable {
-  id: string;
-  name: string;
-  position: number;
-  is_default: number;
-  active: number;
-  version: number;
-  /** JSON: { match, targets, calendarId, levels }. */
-  definition: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** The SLA clock of one ticket (JSON state, see domain sla-clock.ts) and why it got its policy. */
-export interface TicketSlaTable {
-  ticket_id: string;
-  policy_id: string;
-  policy_version: number;
-  calendar_id: string;
-  why: string;
-  state: string;
-  updated_at: string;
-}
-
-/** Append-only SLA log per ticket: start, pause, resume, fulfil, stop, recompute, warn, breach, level_fired. */
-export interface SlaEventsTable {
-  id: string;
-  ticket_id: string;
-  target: string | null;
-  cycle: number;
-  kind: string;
-  level: string | null;
-  at: string;
-  due_at: string | null;
-  detail: string | null;
-  fire_key: string | null;
-}
-
-/** Pending scheduler work: one row per unfired (ticket, target, cycle, level). */
-export interface SlaDeadlinesTable {
-  ticket_id: string;
-  target: string;
-  cycle: number;
-  level: string;
-  due_at: string;
-  attempts: number;
-}
-
-export interface TicketFlagsTable {
-  ticket_id: string;
-  /** 'sla_red' (L3 red flag on the operations board). */
-  flag: string;
-  reason: string | null;
-  created_by: string;
-  created_at: string;
-}
 
 export interface DB {
   users: UsersTable;
