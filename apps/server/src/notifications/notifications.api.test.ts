@@ -5,39 +5,8 @@ import { FakeRobotReceiver } from '../chat-robots/fake-robot-receiver.ts';
 import { enqueueOutbox } from '../jobs/outbox.repository.ts';
 import type { HttpClient } from '../testing/http-client.ts';
 import { testTargets } from '../testing/test-database.ts';
+import { SseStream } from '../testing/sse-stream.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
-
-/** Collects `event:` blocks of one /api/v1/events stream. */
-async function openStream(client: HttpClient) {
-  const abort = new AbortController();
-  const res = await fetch(`${client.base}/api/v1/events`, { headers: { cookie: client.cookie ?? '' }, signal: abort.signal });
-  assert.equal(res.status, 200);
-  const reader = res.body!.getReader();
-  const events: { event: string; data: any }[] = [];
-  const decoder = new TextDecoder();
-  let buffer = decoder.decode((await reader.read()).value);
-  assert.match(buffer, /: connected/);
-  const done = (async () => {
-    try {
-      for (;;) {
-        const { value, done: end } = await reader.read();
-        if (end) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { events, close: async () => { abort.abort(); await done; } };
-}
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -115,12 +84,13 @@ for (const target of testTargets()) {
     test('a level_fired event reaches each recipient’s bell and SSE stream, and nobody else’s', async () => {
       const engineer = await w.as('engineer');
       const supervisor = await w.as('supervisor');
-      const [eStream, sStream, oStream] = await Promise.all([openStream(engineer), openStream(supervisor), openStream(await w.as('engineer2'))]);
+      const [eStream, sStream, oStream] = await Promise.all([SseStream.open(engineer), SseStream.open(supervisor), SseStream.open(await w.as('engineer2'))]);
       streams.push(eStream, sStream, oStream);
       const e = await fire({});
-      const heard = await until(async () => eStream.events.find((x) => x.event === 'notification' && x.data.ticketId === e.ticketId));
+      type Heard = { data: { notification: { id: string; title: string } } };
+      const heard = (await until(async () => eStream.events.find((x) => x.event === 'notification' && x.data.ticketId === e.ticketId))) as unknown as Heard;
       assert.match(heard.data.notification.title, new RegExp(e.ticketNumber));
-      const sHeard = await until(async () => sStream.events.find((x) => x.event === 'notification' && x.data.ticketId === e.ticketId));
+      const sHeard = (await until(async () => sStream.events.find((x) => x.event === 'notification' && x.data.ticketId === e.ticketId))) as unknown as Heard;
       assert.notEqual(sHeard.data.notification.id, heard.data.notification.id);
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(eStream.events.filter((x) => x.event === 'notification').length, 1, 'the engineer hears only their own');
