@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import type { SlaLevelFiredPayloadT } from '@gongdan/contracts/sla-events';
 import { FakeRobotReceiver } from '../chat-robots/fake-robot-receiver.ts';
 import { enqueueOutbox } from '../jobs/outbox.repository.ts';
-import type { HttpClient } from '../testing/http-client.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { SseStream } from '../testing/sse-stream.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
