@@ -26,14 +26,15 @@ export async function findContractByNumber(db: Kysely<DB>, number: string) {
   return db.selectFrom('contracts').select('id').where('number', '=', number).executeTakeFirst();
 }
 
-export async function customerChildren(db: Kysely<DB>, customerId: string) {
+/** `finished`: the workflow's statuses in the closed/cancelled categories (merged included). */
+export async function customerChildren(db: Kysely<DB>, customerId: string, finished: string[]) {
   const [contacts, contracts, devices, total, open] = await Promise.all([
     db.selectFrom('contacts').selectAll().where('customer_id', '=', customerId).orderBy('is_primary', 'desc').orderBy('name').execute(),
     db.selectFrom('contracts').selectAll().where('customer_id', '=', customerId).orderBy('ends_on', 'desc').execute(),
     db.selectFrom('devices').selectAll().where('customer_id', '=', customerId).orderBy('model').orderBy('serial_number').execute(),
     db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow(),
     db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId)
-      .where('status', 'not in', ['closed', 'cancelled']).executeTakeFirstOrThrow(),
+      .where('status', 'not in', finished).executeTakeFirstOrThrow(),
   ]);
   return { contacts, contracts, devices, total: Number(total.n), open: Number(open.n) };
 }

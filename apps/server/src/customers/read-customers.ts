@@ -2,6 +2,7 @@ import { err, ok } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { getWorkflow } from '../definitions/definitions.ts';
 import { customerChildren, findCustomer, listCustomerRows } from './customer.repository.ts';
 import { presentContact, presentContract, presentCustomer, presentDevice } from './customer.presenter.ts';
 
@@ -9,7 +10,9 @@ export async function getCustomer(ctx: AppContext, id: string) {
   const db = ctx.database.db;
   const c = await findCustomer(db, id);
   if (!c) return err<AppError>({ kind: 'not_found', entity: 'customer' });
-  const kids = await customerChildren(db, id);
+  const workflow = await getWorkflow(db);
+  const finished = workflow.states.filter((st) => st.category === 'closed' || st.category === 'cancelled').map((st) => st.id);
+  const kids = await customerChildren(db, id, finished);
   return ok({
     ...presentCustomer(c),
     contacts: kids.contacts.map(presentContact),
