@@ -1,8 +1,12 @@
 import { pickText } from '@gongdan/domain/shared/localized';
 import { IMPACT_SCOPE_LABELS, PRIORITY_LABELS, TICKET_TYPE_LABELS, type ImpactScope, type Priority, type TicketType } from '@gongdan/domain/ticket/ticket';
 import { findState, type WorkflowDefinition } from '@gongdan/domain/ticket/workflow-definition';
+import { defaultTaxonomy } from '@gongdan/text/default-taxonomy.data';
 import type { TicketRow } from '../storage/tables.ts';
 import type { TicketRefs } from '../tickets/ticket.repository.ts';
+
+// The shipped taxonomy's names; a code it does not know (a tenant's own) is written as is.
+const FAULT_TYPE_NAMES = new Map(defaultTaxonomy.faultTypes.map((e) => [e.code, e.names.zh]));
 
 const CHANNEL_LABELS: Record<string, string> = {
   phone: '电话', web: '网页', email: '邮件', wechat: '微信', api: '接口', mobile: '移动端', qr: '扫码', import: '导入',
@@ -26,7 +30,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '处理人', width: 12, value: (r, refs) => (r.assignee_id ? refs.users.get(r.assignee_id)?.name ?? '' : '') },
   { header: '团队', width: 16, value: (r, refs) => (r.team_id ? refs.teams.get(r.team_id)?.name ?? '' : '') },
   { header: '创建时间', width: 20, value: (r, _refs, c) => c.formatTime(r.created_at) },
-  { header: '故障类型', width: 14, value: (r) => r.fault_type ?? '' },
+  { header: '故障类型', width: 14, value: (r) => (r.fault_type ? FAULT_TYPE_NAMES.get(r.fault_type) ?? r.fault_type : '') },
   { header: '影响范围', width: 12, value: (r) => label(IMPACT_SCOPE_LABELS, r.impact_scope as ImpactScope) },
   { header: '设备型号', width: 16, value: (r, refs) => (r.device_id ? refs.devices.get(r.device_id)?.model ?? '' : '') },
   { header: '设备序列号', width: 18, value: (r, refs) => (r.device_id ? refs.devices.get(r.device_id)?.serial_number ?? '' : '') },
