@@ -1,5 +1,5 @@
 import { pickText } from '@gongdan/domain/shared/localized';
-import { IMPACT_SCOPE_LABELS, PRIORITY_LABELS, TICKET_TYPE_LABELS, type ImpactScope, type Priority, type TicketType } from '@gongdan/domain/ticket/ticket';
+import { CHANNEL_LABELS, IMPACT_SCOPE_LABELS, PRIORITY_LABELS, TICKET_TYPE_LABELS, type Channel, type ImpactScope, type Priority, type TicketType } from '@gongdan/domain/ticket/ticket';
 import { findState, type WorkflowDefinition } from '@gongdan/domain/ticket/workflow-definition';
 import { defaultTaxonomy } from '@gongdan/text/default-taxonomy.data';
 import type { TicketRow } from '../storage/tables.ts';
@@ -7,10 +7,6 @@ import type { TicketRefs } from '../tickets/ticket.repository.ts';
 
 // The shipped taxonomy's names; a code it does not know (a tenant's own) is written as is.
 const FAULT_TYPE_NAMES = new Map(defaultTaxonomy.faultTypes.map((e) => [e.code, e.names.zh]));
-
-const CHANNEL_LABELS: Record<string, string> = {
-  phone: '电话', web: '网页', email: '邮件', wechat: '微信', api: '接口', mobile: '移动端', qr: '扫码', import: '导入',
-};
 
 /** The columns of a ticket export, in order: Chinese header, width (Excel characters) and value. */
 export interface ExportColumn {
@@ -36,7 +32,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '设备序列号', width: 18, value: (r, refs) => (r.device_id ? refs.devices.get(r.device_id)?.serial_number ?? '' : '') },
   { header: '联系人', width: 12, value: (r) => r.contact_name ?? '' },
   { header: '联系电话', width: 16, value: (r) => r.contact_phone ?? '' },
-  { header: '来源渠道', width: 10, value: (r) => CHANNEL_LABELS[r.channel] ?? r.channel },
+  { header: '来源渠道', width: 10, value: (r) => label(CHANNEL_LABELS, r.channel as Channel) },
   { header: '预约开始时间', width: 20, value: (r, _refs, c) => c.formatTime(r.appointment_start) },
   { header: '首次响应时间', width: 20, value: (r, _refs, c) => c.formatTime(r.first_response_at) },
   { header: '解决时间', width: 20, value: (r, _refs, c) => c.formatTime(r.resolved_at) },

@@ -1,3 +1,4 @@
+import { priorityRank } from '@gongdan/domain/ticket/ticket';
 import type { Actor } from '@gongdan/domain/access/roles';
 import type { TicketListQueryT } from '@gongdan/contracts/tickets';
 import type { TicketRow } from '../storage/tables.ts';
@@ -20,11 +21,9 @@ export function parseSort(sort: string): { key: TicketSortKey; desc: boolean } {
   return { key: sort.replace(/^-/, '') as TicketSortKey, desc: sort.startsWith('-') };
 }
 
-const RANK: Record<string, number> = { urgent: 4, high: 3, normal: 2, low: 1 };
-
 /** The value of the sort key a keyset cursor resumes after (the same expression the repository orders by). */
 export function sortValueOf(key: TicketSortKey, row: Pick<TicketRow, 'created_at' | 'updated_at' | 'priority' | 'appointment_start'>): string | number {
-  if (key === 'priority') return RANK[row.priority] ?? 1;
+  if (key === 'priority') return priorityRank(row.priority);
   if (key === 'appointment_start') return row.appointment_start ?? NO_APPOINTMENT;
   return row[key];
 }

@@ -1,4 +1,5 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
+import { PRIORITIES, priorityRank } from '@gongdan/domain/ticket/ticket';
 import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
@@ -64,7 +65,8 @@ export interface TicketPageRequest {
   limit: number;
 }
 
-const priorityRank = sql<number>`(case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`;
+// The SQL twin of the domain's priorityRank, generated from PRIORITIES so the two cannot drift.
+const priorityRankSql = sql<number>`(case tickets.priority ${sql.join(PRIORITIES.map((p) => sql`when ${sql.lit(p)} then ${sql.lit(priorityRank(p))}`), sql` `)} else 1 end)`;
 
 const appointmentKey = sql<string>`coalesce(tickets.appointment_start, ${NO_APPOINTMENT})`;
 
@@ -123,7 +125,7 @@ export async function countTicketRows(db: Db, filter: TicketFilter, scope: Ticke
 /** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
 export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<TicketRow[]> {
   let q = filteredTickets(db, req.filter, req.scope);
-  const key = req.sort.key === 'priority' ? priorityRank : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
+  const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
   const cmp = req.sort.desc ? '<' : '>';
   if (req.after) {
     const { value, id } = req.after;

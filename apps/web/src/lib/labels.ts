@@ -3,7 +3,7 @@
  * package (the server uses the same), fault types from the shipped taxonomy.
  */
 import {
-  CHANNELS, CUSTOMER_TIERS, IMPACT_SCOPE_LABELS, IMPACT_SCOPES, PRIORITIES, PRIORITY_LABELS, TICKET_TYPE_LABELS, TICKET_TYPES,
+  CHANNEL_LABELS, CHANNELS, CUSTOMER_TIERS, IMPACT_SCOPE_LABELS, IMPACT_SCOPES, PRIORITIES, PRIORITY_LABELS, TICKET_TYPE_LABELS, TICKET_TYPES,
 } from '@gongdan/domain/ticket/ticket';
 import type { LocalizedText } from '@gongdan/domain/shared/localized';
 
@@ -22,10 +22,7 @@ export const roleLabels: Record<string, LocalizedText> = {
   customer: { zh: '客户', en: 'Customer' },
 };
 
-export const channelLabels: Record<string, LocalizedText> = {
-  phone: { zh: '电话', en: 'Phone' }, web: { zh: '网页', en: 'Web' }, email: { zh: '邮件', en: 'Email' }, wechat: { zh: '微信', en: 'WeChat' },
-  api: { zh: '接口', en: 'API' }, mobile: { zh: '移动端', en: 'Mobile' }, qr: { zh: '扫码', en: 'QR code' }, import: { zh: '导入', en: 'Import' },
-};
+export const channelLabels: Record<string, LocalizedText> = CHANNEL_LABELS;
 
 /** Workflow states of the shipped workflow; the server's statusLabel wins when a ticket carries one. */
 export const statusLabels: Record<string, LocalizedText> = {

@@ -66,6 +66,20 @@ export const EDITABLE_FIELDS = [
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+/** Rank for ordering by urgency: low = 1 … urgent = 4 (the order of PRIORITIES). */
+export const priorityRank = (p: string): number => (PRIORITIES as readonly string[]).indexOf(p) + 1 || 1;
+
+export const CHANNEL_LABELS: Record<Channel, LocalizedText> = {
+  phone: { zh: '电话', en: 'Phone' },
+  web: { zh: '网页', en: 'Web' },
+  email: { zh: '邮件', en: 'Email' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  api: { zh: '接口', en: 'API' },
+  mobile: { zh: '移动端', en: 'Mobile' },
+  qr: { zh: '扫码', en: 'QR code' },
+  import: { zh: '导入', en: 'Import' },
+};
+
 export const PRIORITY_LABELS: Record<Priority, LocalizedText> = {
   low: { zh: '低', en: 'Low' },
   normal: { zh: '普通', en: 'Normal' },
