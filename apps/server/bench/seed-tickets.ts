@@ -7,7 +7,7 @@
  * reruns reuse it. Standalone: `node --import tsx apps/server/bench/seed-tickets.ts --count=10000 [--fresh] [--verify]`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';

@@ -2,7 +2,7 @@ import { can } from '@gongdan/domain/access/permissions';
 import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { Ticket } from '@gongdan/domain/ticket/ticket';
-import { decideTransition, type TransitionFacts } from '@gongdan/domain/ticket/workflow-engine';
+import { decideTransition, matchTransition, type TransitionFacts } from '@gongdan/domain/ticket/workflow-engine';
 import type { TransitionField } from '@gongdan/domain/ticket/workflow-definition';
 import type { TransitionInput } from '@gongdan/contracts/tickets';
 import type { AppContext, RequestMeta } from '../app-context.ts';
@@ -35,7 +35,7 @@ export async function transitionTicket(
     }
     const form = await getFormDefinition(trx, ticket.type);
     const customFields = { ...ticket.customFields, ...(input.customFields ?? {}) };
-    const candidate = workflow.transitions.find((t) => t.from.includes(ticket.status) && t.to === input.to && (!input.transition || t.id === input.transition));
+    const candidate = matchTransition(workflow, ticket, actor, input);
     const formIssues = candidate ? checkCustomFields(form, customFields, { phase: 'transition', transition: candidate.id }) : [];
     // Missing required form fields fail the required_fields guard; malformed values are plain validation errors.
     const missing = formIssues.filter((i) => i.code === 'required').map((i) => i.field);

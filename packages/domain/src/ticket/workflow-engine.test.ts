@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Actor, Role } from '../access/roles.ts';
 import { defaultWorkflow } from './default-workflow.ts';
 import type { Ticket } from './ticket.ts';
-import { availableTransitions, decideTransition } from './workflow-engine.ts';
+import { availableTransitions, decideTransition, matchTransition } from './workflow-engine.ts';
 import { validateWorkflowDefinition, type WorkflowDefinition } from './workflow-definition.ts';
 
 const NOW = '2026-11-25T02:00:00.000Z';
@@ -110,4 +110,11 @@ test('decideTransition succeeds only for transitions the actor is offered (prope
       if (r.ok) assert.equal(r.value.next.status, to);
     }),
   );
+});
+
+test('matchTransition picks the transition decideTransition will take for that role', () => {
+  const t = ticket({ status: 'awaiting_confirmation' });
+  assert.equal(matchTransition(defaultWorkflow, t, actor('supervisor'), { to: 'closed' })?.id, 'review_close');
+  assert.equal(matchTransition(defaultWorkflow, t, actor('customer'), { to: 'closed' })?.id, 'confirm');
+  assert.equal(matchTransition(defaultWorkflow, t, actor('engineer'), { to: 'closed' }), undefined);
 });

@@ -48,6 +48,21 @@ function passesAssignee(t: WorkflowTransition, ticket: Ticket, actor: Actor): bo
 
 const empty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+function transitionCandidates(def: WorkflowDefinition, ticket: Ticket, req: Pick<TransitionRequest, 'to' | 'transition'>): WorkflowTransition[] {
+  return def.transitions.filter((t) => t.from.includes(ticket.status) && t.to === req.to && (!req.transition || t.id === req.transition));
+}
+
+/**
+ * The transition `decideTransition` will take for this request and actor (several may lead to
+ * the same state, e.g. confirm for customers and review_close for supervisors), or undefined.
+ * Use cases ask it which transition's form fields to check, so they never pick a different one.
+ */
+export function matchTransition(
+  def: WorkflowDefinition, ticket: Ticket, actor: Actor, req: Pick<TransitionRequest, 'to' | 'transition'>,
+): WorkflowTransition | undefined {
+  return transitionCandidates(def, ticket, req).find((c) => c.roles.includes(actor.role));
+}
+
 /**
  * Decides a status change. Pure: time comes in as `now`. Returns why not, and which
  * transitions would have been allowed, when the request cannot be honoured.
@@ -61,14 +76,12 @@ export function decideTransition(
   now: string,
 ): Result<TransitionDecision, TransitionError> {
   if (!findState(def, req.to)) return err({ kind: 'unknown_state', to: req.to });
-  const candidates = def.transitions.filter(
-    (t) => t.from.includes(ticket.status) && t.to === req.to && (!req.transition || t.id === req.transition),
-  );
+  const candidates = transitionCandidates(def, ticket, req);
   const allowedIds = availableTransitions(def, ticket, actor).map((t) => t.to);
   if (candidates.length === 0) {
     return err({ kind: 'transition_not_allowed', from: ticket.status, to: req.to, allowed: [...new Set(allowedIds)] });
   }
-  const t = candidates.find((c) => c.roles.includes(actor.role));
+  const t = matchTransition(def, ticket, actor, req);
   if (!t) {
     const first = candidates[0] as WorkflowTransition;
     return err({ kind: 'role_not_permitted', transition: first.id, role: actor.role, allowed: [...new Set(allowedIds)] });
