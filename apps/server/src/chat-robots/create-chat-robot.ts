@@ -4,6 +4,7 @@ import type { Actor } from '@gongdan/domain/access/roles';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
+import { outboundUrlIssue } from '../shared/outbound-http.ts';
 import type { ChatRobotsTable } from '../storage/tables-notify.ts';
 import { findTeamByIdOrName } from '../users/users.repository.ts';
 import { insertChatRobot } from './chat-robot.repository.ts';
@@ -19,8 +20,10 @@ export interface ChatRobotInput {
 }
 
 /** WeCom robots are not signed (the URL key is the secret); a team scope must name a real team. */
-export async function checkRobotFields(ctx: AppContext, kind: RobotKind, secret: string | null, teamId: string | null): Promise<FieldIssue[]> {
+export async function checkRobotFields(ctx: AppContext, kind: RobotKind, webhookUrl: string, secret: string | null, teamId: string | null): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
+  const urlIssue = outboundUrlIssue(ctx.config.outbound, 'webhookUrl', webhookUrl);
+  if (urlIssue) issues.push(urlIssue);
   if (kind === 'wecom' && secret) issues.push(fieldIssue('secret', '企业微信群机器人无需签名密钥（密钥即 URL 中的 key）', 'WeCom group robots are not signed; the URL key is the secret'));
   if (kind === 'dingtalk' && secret && !secret.startsWith('SEC')) {
     issues.push(fieldIssue('secret', '钉钉加签密钥以 SEC 开头', 'DingTalk signing secrets start with SEC', undefined, 'SECxxxxxxxx'));
@@ -35,7 +38,7 @@ export async function checkRobotFields(ctx: AppContext, kind: RobotKind, secret:
 export async function createChatRobot(ctx: AppContext, actor: Actor, input: ChatRobotInput): Promise<Result<ChatRobotsTable, AppError>> {
   const secret = input.secret ?? null;
   const teamId = input.teamId ?? null;
-  const issues = await checkRobotFields(ctx, input.kind, secret, teamId);
+  const issues = await checkRobotFields(ctx, input.kind, input.webhookUrl, secret, teamId);
   if (issues.length) return err({ kind: 'validation', errors: issues });
   const now = ctx.clock.now();
   const row: ChatRobotsTable = {

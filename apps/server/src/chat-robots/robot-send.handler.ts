@@ -11,6 +11,7 @@ import {
 } from './chat-robot.repository.ts';
 import type { ChatRobotsTable } from '../storage/tables-notify.ts';
 import { enqueueRobotMessage, robotSendOutboxId, type RobotSendPayload } from './enqueue-robot-message.ts';
+import { postOutbound } from '../shared/outbound-http.ts';
 
 const TIMEOUT_MS = 10_000;
 
@@ -72,12 +73,11 @@ export function robotSendHandler(ctx: AppContext): OutboxHandler {
     let verdict: RobotVerdict;
     let status: number | null = null;
     try {
-      const res = await fetch(request.url, {
-        method: 'POST', body: request.body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Gongdan-Robots/1' },
-      });
+      const res = await postOutbound(ctx.config.outbound, request.url, request.body, {
+        'content-type': 'application/json; charset=utf-8', 'user-agent': 'Gongdan-Robots/1',
+      }, TIMEOUT_MS);
       status = res.status;
-      verdict = interpretRobotResponse(kind, status, await res.text());
+      verdict = interpretRobotResponse(kind, status, res.body);
     } catch (e) {
       verdict = interpretRobotResponse(kind, null, '', e instanceof Error ? e.message : String(e));
     }

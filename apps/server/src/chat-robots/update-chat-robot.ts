@@ -30,7 +30,7 @@ export async function updateChatRobot(ctx: AppContext, id: string, patch: ChatRo
     ...(patch.enabled !== undefined ? { enabled: patch.enabled ? 1 : 0 } : {}),
     updated_at: ctx.clock.now().toISOString(),
   };
-  const issues = await checkRobotFields(ctx, next.kind as RobotKind, next.secret, patch.teamId !== undefined ? next.team_id : null);
+  const issues = await checkRobotFields(ctx, next.kind as RobotKind, next.webhook_url, next.secret, patch.teamId !== undefined ? next.team_id : null);
   if (issues.length) return err({ kind: 'validation', errors: issues });
   const { id: _id, created_at: _c, created_by: _b, kind: _k, ...set } = next;
   await updateChatRobotRow(db, id, set);

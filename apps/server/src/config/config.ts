@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   GONGDAN_TRUST_PROXY: bool.default(false),
   GONGDAN_TIME_ZONE: z.string().default('Asia/Shanghai'),
   GONGDAN_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  GONGDAN_OUTBOUND_ALLOW_PRIVATE: bool.default(false),
+  GONGDAN_OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\-\[\]]+(,[A-Za-z0-9.:\-\[\]]+)*$/, 'must be a comma-separated list of host names or IP addresses, e.g. erp.intra,10.0.0.8')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +42,8 @@ export interface Config {
   trustProxy: boolean;
   timeZone: string;
   maxUploadBytes: number;
+  /** Who webhooks and chat robots may reach; private and loopback addresses need an explicit allow. */
+  outbound: { allowPrivate: boolean; allowHosts: readonly string[] };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -87,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.GONGDAN_TRUST_PROXY,
     timeZone: e.GONGDAN_TIME_ZONE,
     maxUploadBytes: Math.round(e.GONGDAN_MAX_UPLOAD_MB * 1024 * 1024),
+    outbound: Object.freeze({
+      allowPrivate: e.GONGDAN_OUTBOUND_ALLOW_PRIVATE,
+      allowHosts: Object.freeze((e.GONGDAN_OUTBOUND_ALLOW_HOSTS ?? '').split(',').filter(Boolean).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''))),
+    }),
     logLevel: e.LOG_LEVEL,
   };
   return Object.freeze(config);

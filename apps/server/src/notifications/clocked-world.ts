@@ -24,7 +24,7 @@ export interface ClockedWorld {
 export async function startClockedWorld(target: TestTarget, start: string): Promise<ClockedWorld> {
   const tdb = await target.open();
   const config = loadConfig({
-    GONGDAN_DATA_DIR: tdb.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+    GONGDAN_DATA_DIR: tdb.dataDir, GONGDAN_OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
     GONGDAN_SECRET: 'test-secret-0123456789abcdef0123456789', GONGDAN_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789',
   });
   const clock = new ManualClock(start);

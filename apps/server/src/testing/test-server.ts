@@ -31,7 +31,7 @@ export interface TestWorld {
 export async function startTestWorld(target: TestTarget, opts: { env?: Record<string, string> } = {}): Promise<TestWorld> {
   const tdb = await target.open();
   const config = loadConfig({
-    GONGDAN_DATA_DIR: tdb.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+    GONGDAN_DATA_DIR: tdb.dataDir, GONGDAN_OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
     GONGDAN_SECRET: 'test-secret-0123456789abcdef0123456789', GONGDAN_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123456789',
     // Extra settings for one world, e.g. GONGDAN_MAX_UPLOAD_MB for upload-limit tests.
     ...opts.env,

@@ -5,6 +5,7 @@ import type { OutboxHandler } from '../jobs/outbox-worker.ts';
 import { hmac } from '../shared/crypto.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
+import { postOutbound } from '../shared/outbound-http.ts';
 
 const TIMEOUT_MS = 10_000;
 const SUBSCRIPTION_TTL_MS = 2_000;
@@ -65,12 +66,11 @@ export function webhookDeliveryHandler(ctx: AppContext): OutboxHandler {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(sub.url, {
-        method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: { 'content-type': 'application/json', 'user-agent': 'Gongdan-Webhooks/1', 'x-gongdan-event': p.event, 'x-gongdan-delivery': p.deliveryId, 'x-gongdan-signature': signature },
-      });
+      const res = await postOutbound(ctx.config.outbound, sub.url, body, {
+        'content-type': 'application/json', 'user-agent': 'Gongdan-Webhooks/1', 'x-gongdan-event': p.event, 'x-gongdan-delivery': p.deliveryId, 'x-gongdan-signature': signature,
+      }, TIMEOUT_MS);
       status = res.status;
-      if (!res.ok) error = `HTTP ${res.status}`;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }

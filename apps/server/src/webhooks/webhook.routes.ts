@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import type { AppContext } from '../app-context.ts';
-import { newId, newToken } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
-import { invalidateWebhookSubscriptions } from './webhook.handlers.ts';
+import { sendResult } from '../http/reply.ts';
+import { createWebhookSubscription } from './create-webhook-subscription.ts';
 
 const Sub = z.object({ id: z.string(), name: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string(), secret: z.string().optional() }).meta({ id: 'WebhookSubscription' });
 const CreateSub = z.object({
@@ -20,14 +20,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
   r.post('/api/v1/webhooks', {
     config: { access: 'webhook.manage' },
     schema: { tags: ['webhooks'], summary: 'Subscribe a URL to ticket events; the signing secret is shown once', body: CreateSub, response: { 201: Sub, ...problems } },
-  }, async (req, reply) => {
-    const now = ctx.clock.now().toISOString();
-    const row = { id: newId(), name: req.body.name, url: req.body.url, secret: `whsec_${newToken()}`, events: JSON.stringify(req.body.events), active: 1, created_at: now };
-    await ctx.database.db.insertInto('webhook_subscriptions').values(row).execute();
-    invalidateWebhookSubscriptions();
-    reply.code(201);
-    return { id: row.id, name: row.name, url: row.url, events: req.body.events, active: true, createdAt: now, secret: row.secret };
-  });
+  }, async (req, reply) => sendResult(req, reply, await createWebhookSubscription(ctx, req.body), 201, (created) => created));
   r.get('/api/v1/webhooks', {
     config: { access: 'webhook.manage' },
     schema: { tags: ['webhooks'], summary: 'List webhook subscriptions', response: { 200: z.object({ items: z.array(Sub) }), ...problems } },

@@ -147,3 +147,47 @@ for (const target of testTargets()) {
     });
   });
 }
+
+describe('outbound requests refuse private addresses unless the operator allows them', () => {
+  const target = testTargets()[0]!;
+  let w: TestWorld;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  before(async () => {
+    // No allow-list: the defaults a production install runs with.
+    w = await startTestWorld(target, { env: { GONGDAN_OUTBOUND_ALLOW_HOSTS: '' } });
+    receiver = await startReceiver([]);
+  });
+  after(async () => {
+    await w?.stop();
+    await receiver?.close();
+  });
+
+  test('a webhook URL with a loopback or metadata IP is refused at the url field with a hint', async () => {
+    const admin = await w.as('admin');
+    for (const url of [receiver.url, 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:10.0.0.8]/x']) {
+      const res = await admin.post('/api/v1/webhooks', { name: 'internal', url, events: ['*'] });
+      assert.equal(res.status, 422, url);
+      assert.equal(res.body.errors[0].field, 'url');
+      assert.match(res.body.errors[0].hint, /GONGDAN_OUTBOUND_ALLOW_HOSTS/);
+    }
+  });
+
+  test('a host name that resolves to loopback is refused at connect time and the attempt is logged', async () => {
+    const admin = await w.as('admin');
+    const url = receiver.url.replace('127.0.0.1', 'localhost');
+    const sub = await admin.post('/api/v1/webhooks', { name: 'by name', url, events: ['ticket.created'] });
+    assert.equal(sub.status, 201, sub.text);
+    const dispatcher = await w.as('dispatcher');
+    const created = await dispatcher.post('/api/v1/tickets', { title: '内网测试', customerId: w.customers.a });
+    assert.equal(created.status, 201, created.text);
+    const deadline = Date.now() + 10_000;
+    let items: Array<{ ok: boolean; error: string | null }> = [];
+    while (items.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      items = (await admin.get(`/api/v1/webhooks/${sub.body.id}/deliveries`)).body.items;
+    }
+    assert.equal(items[0]?.ok, false);
+    assert.match(items[0]?.error ?? '', /refused to connect to localhost .*loopback/);
+    assert.equal(receiver.hits.length, 0, 'nothing reached the loopback receiver');
+  });
+});
