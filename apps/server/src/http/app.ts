@@ -30,6 +30,7 @@ import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
+import { withProblemMediaType } from './openapi-document.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -71,7 +72,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAccessControl(app, ctx);
   registerIdempotency(app, ctx);
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  let openapiDocument: unknown;
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => {
+    openapiDocument ??= withProblemMediaType(app.swagger() as { paths?: Record<string, Record<string, unknown>> });
+    return openapiDocument;
+  });
   app.get('/api/health', { schema: { hide: true }, config: { access: 'public' } }, async () => ({ ok: true }));
   for (const register of [
     registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,

@@ -61,6 +61,7 @@ describe('OpenAPI document and docs page', () => {
           if (!/^[45]\d\d$/.test(status)) continue;
           problemResponses += 1;
           const schemas = Object.values(response.content ?? {}).map((c) => c.schema?.$ref);
+          if (Object.keys(response.content ?? {}).join() !== 'application/problem+json') wrong.push(`${m.toUpperCase()} ${path} ${status} media type`);
           if (schemas.length === 0 || !schemas.every((ref) => ref === '#/components/schemas/Problem')) wrong.push(`${m.toUpperCase()} ${path} ${status}`);
         }
       }
