@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../config/config.ts';
 import { UsageError } from '../cli.ts';
+import { dataDirHolder } from '../storage/data-dir-lock.ts';
 
 /** Online SQLite backup through the SQLite backup API: consistent while the server runs. */
 export async function runBackup(config: Readonly<Config>, args: string[]): Promise<number> {
@@ -34,7 +35,16 @@ export async function runRestore(config: Readonly<Config>, args: string[]): Prom
     process.stderr.write('gongdan: on PostgreSQL use pg_restore --clean --dbname "$DATABASE_URL" gongdan.dump\n');
     return 1;
   }
+  const holder = dataDirHolder(config.dataDir);
+  if (holder !== null) {
+    process.stderr.write(`gongdan: a Gongdan server (pid ${holder}) is running on ${config.dataDir}; stop it before restoring\n`);
+    return 1;
+  }
   const source = resolve(file);
+  if (!existsSync(source)) {
+    process.stderr.write(`gongdan: backup file ${source} does not exist\n`);
+    return 1;
+  }
   const check = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
     const ok = check.pragma('integrity_check', { simple: true });

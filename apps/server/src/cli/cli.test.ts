@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,24 @@ describe('gongdan CLI: commands, exit codes and streams', () => {
     assert.match(r.stderr, /PORT/);
     assert.match(r.stderr, /GONGDAN_DEMO/);
     assert.equal(r.stdout, '');
+  });
+});
+
+describe('gongdan restore refuses to swap the database under a running server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongdan-lock-'));
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
+
+  test('a live pid in the data folder stops restore; a stale one left by a crash does not', async () => {
+    writeFileSync(join(dir, 'gongdan.pid'), `${process.pid}\n`); // this test process: certainly alive
+    const busy = await gongdan(['restore', join(dir, 'missing.db')], { GONGDAN_DATA_DIR: dir });
+    assert.equal(busy.code, 1, show(busy));
+    assert.match(busy.stderr, new RegExp(`server \\(pid ${process.pid}\\) is running .*stop it before restoring`));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid; // a process that has exited
+    writeFileSync(join(dir, 'gongdan.pid'), `${gone}\n`);
+    const stale = await gongdan(['restore', join(dir, 'missing.db')], { GONGDAN_DATA_DIR: dir });
+    assert.equal(stale.code, 1, show(stale));
+    assert.doesNotMatch(stale.stderr, /is running/);
+    assert.match(stale.stderr, /backup file .*missing\.db does not exist/);
   });
 });
 
