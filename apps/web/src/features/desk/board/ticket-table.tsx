@@ -72,7 +72,11 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       locale={{ emptyText: empty }}
       rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}
       rowClassName={(r) => (r.id === activeId ? 'gd-row-active' : '')}
-      onRow={(r) => ({ onClick: () => onActivate(r.id), 'data-row-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(r) => ({
+        onClick: () => onActivate(r.id), onFocus: () => onActivate(r.id), 'data-row-id': r.id,
+        // Roving focus: the active row is the one Tab reaches; arrow keys move it (use-keyboard-nav).
+        tabIndex: r.id === activeId || (!activeId && r.id === rows[0]?.id) ? 0 : -1, 'aria-selected': r.id === activeId,
+      } as React.HTMLAttributes<HTMLElement>)}
       onChange={(_, __, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const column = typeof s?.field === 'string' ? s.field : undefined;
