@@ -73,6 +73,7 @@ describe('SLA administration in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="day-2026-02-25"]')?.getAttribute('data-kind') === 'closure');
     const cal = (await admin.get('/api/v1/calendars/default')).body as { exceptions: { date: string; kind: string; name?: string }[] };
     assert.deepEqual(cal.exceptions.find((e) => e.date === '2026-02-25'), { date: '2026-02-25', kind: 'closure', name: '年度盘点' });
+    assert.equal(await kindOf('2026-02-14'), 'makeup_workday', 'the edit keeps the statutory layer');
   });
 
   test('pasting 2027 State Council dates imports them and vouches for the year', async () => {
@@ -89,7 +90,9 @@ describe('SLA administration in Chromium', () => {
     assert.equal(await kindOf('2027-02-14'), 'makeup_workday');
     assert.equal(await kindOf('2027-02-08'), 'holiday');
     const cal = (await admin.get('/api/v1/calendars/default')).body as { effectiveCoverage: number[] };
-    assert.ok(cal.effectiveCoverage.includes(2027));
+    assert.ok(cal.effectiveCoverage.includes(2026) && cal.effectiveCoverage.includes(2027));
+    // Both years vouched for, no open deadline beyond: the admins' banner is gone.
+    await page.getByTestId('coverage-banner').waitFor({ state: 'detached' });
   });
 
   test('policy grid: a row is edited and gets another escalation level', async () => {
@@ -98,7 +101,7 @@ describe('SLA administration in Chromium', () => {
     await page.getByTestId('policy-grid').waitFor();
     await shot('sla-policy-grid');
     await page.getByRole('button', { name: '编辑 VIP · 单台设备' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByLabel('首次响应时限（分钟）').fill('45');
     await drawer.getByRole('button', { name: '添加升级级别' }).click();
     await drawer.getByLabel('L4 超时后分钟').fill('90');
@@ -172,7 +175,7 @@ describe('SLA administration in Chromium', () => {
     await page.getByText('打印机卡纸').waitFor();
     await views.getByRole('tab', { name: '紧急工单' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="ticket-link"]').length === 1);
-    await views.getByRole('tab', { name: '紧急工单' }).getByRole('button', { name: /remove|删除|关闭|close/i }).click();
+    await views.locator('.ant-tabs-tab', { hasText: '紧急工单' }).locator('.ant-tabs-tab-remove').click();
     await page.getByRole('button', { name: /删\s*除/ }).click();
     await views.getByRole('tab', { name: '紧急工单' }).waitFor({ state: 'detached' });
   });

@@ -103,6 +103,8 @@ for (const target of testTargets()) {
         version: cal.version, exceptions: [...cal.exceptions, { date: '2026-03-03', kind: 'closure', name: '年度盘点' }],
       } });
       assert.equal(put.status, 200, put.text);
+      // A partial edit keeps what it did not send (statutory layer, zone, coverage).
+      assert.deepEqual([put.body.statutory, put.body.timeZone, put.body.effectiveCoverage.includes(2026)], ['cn', 'Asia/Shanghai', true]);
       // The scheduler's deadline rows (not only the computed view) move once the job ran.
       const kinds = await eventually('calendar recompute', async () => {
         const rows = await w.ctx.database.db.selectFrom('sla_events').select(['kind', 'detail']).where('ticket_id', '=', id).where('kind', '=', 'recompute').execute();
