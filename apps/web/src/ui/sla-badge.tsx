@@ -45,7 +45,7 @@ export function SlaBadge({ sla, compact = false }: { sla: Ticket['sla'] | undefi
   return (
     <Tooltip title={detail}>
       <Tag color={top ? COLOR[top.state] : 'default'} icon={sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} data-testid="sla-badge">
-        {top ? (compact ? stateText(top) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
+        {top ? (compact ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
       </Tag>
     </Tooltip>
   );

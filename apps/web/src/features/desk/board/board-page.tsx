@@ -85,7 +85,7 @@ export default function BoardPage() {
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 16px' }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(`已显示 ${rows.length} 条 · 快捷键 j/k 上下移动，Enter 打开，x 选择，/ 搜索`, `${rows.length} shown · keys: j/k move, Enter open, x select, / search`)}
+              {t(`已显示 ${rows.length} 条 · 快捷键 ↑/↓ 或 j/k 移动，Enter 打开，x 选择，/ 搜索`, `${rows.length} shown · keys: ↑/↓ or j/k move, Enter open, x select, / search`)}
             </Typography.Text>
             {query.hasNextPage && <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>{t('加载更多', 'Load more')}</Button>}
             {!query.hasNextPage && rows.length > 0 && <Typography.Text type="secondary">{t('已全部加载', 'All loaded')}</Typography.Text>}
