@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FakeRobotReceiver } from '../../server/src/chat-robots/fake-robot-receiver.ts';
 import { enqueueOutbox } from '../../server/src/jobs/outbox.repository.ts';
+import { insertTodoOnce } from '../../server/src/notifications/todo.repository.ts';
+import { addTicketFlag } from '../../server/src/sla/ticket-sla.repository.ts';
 import { NOTIFY_DELIVER_TOPIC, type NotifyDeliverPayload } from '../../server/src/notifications/notify-deliver.handler.ts';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
@@ -152,6 +154,26 @@ describe('SLA administration in Chromium', () => {
     await page.getByTestId('notification-list').getByRole('button', { name: '全部标为已读' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === '通知，0 条未读');
     await page.keyboard.press('Escape');
+  });
+
+  test('the operations board lists the red-flagged ticket; 我的待办 lists a to-do that can be completed', async () => {
+    const { page } = b;
+    // What the L3 level and the L2 level write when they fire (the firing itself is tested in sla-engine.api.test.ts).
+    const at = new Date().toISOString();
+    assert.ok(await addTicketFlag(w.ctx.database.db, ticketId, 'sla_red', 'L3: 解决时限超出 200%', 'sla', at));
+    assert.ok(await insertTodoOnce(w.ctx.database.db, {
+      id: 'e2e-todo-1', user_id: w.users.admin.id, ticket_id: ticketId, kind: 'sla.l2', title: '跟进超时工单：冷库压缩机漏水',
+      due_at: new Date(Date.now() + 4 * 3_600_000).toISOString(), done_at: null, created_by: 'sla', created_at: at,
+    }));
+    await page.goto(`${w.url}/ops`);
+    await page.getByTestId('ops-board').getByText('冷库压缩机漏水').waitFor();
+    assert.equal(await page.getByTestId('ops-board').getByTestId('ticket-link').count(), 1, 'only the flagged ticket');
+    await shot('ops-board');
+    await page.goto(`${w.url}/todos`);
+    await page.getByTestId('todo-list').getByText('跟进超时工单：冷库压缩机漏水').waitFor();
+    await shot('todos');
+    await page.getByTestId('todo-list').getByRole('button', { name: /完\s*成/ }).click();
+    await page.getByTestId('todo-list').getByText('跟进超时工单：冷库压缩机漏水').waitFor({ state: 'detached' });
   });
 
   test('saved views: a built-in view from the server, the current filters saved as a view, then deleted', async () => {
