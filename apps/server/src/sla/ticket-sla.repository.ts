@@ -55,10 +55,10 @@ export async function replaceDeadlines(db: Db, ticketId: string, rows: SlaDeadli
   if (rows.length > 0) await db.insertInto('sla_deadlines').values(rows).execute();
 }
 
-/** Cheap probe for the idle sweep: one index lookup, no transaction. */
-export async function anyDeadlineDue(db: Db, nowIso: string): Promise<boolean> {
-  const r = await db.selectFrom('sla_deadlines').select('due_at').where('due_at', '<=', nowIso).orderBy('due_at').limit(1).executeTakeFirst();
-  return r !== undefined;
+/** Cheap probe for the idle sweep: the earliest pending due time (one index lookup, no transaction). */
+export async function earliestDeadline(db: Db): Promise<string | null> {
+  const r = await db.selectFrom('sla_deadlines').select('due_at').orderBy('due_at').limit(1).executeTakeFirst();
+  return r?.due_at ?? null;
 }
 
 /** Claims due deadlines inside the caller's transaction; on Postgres other nodes skip them. */

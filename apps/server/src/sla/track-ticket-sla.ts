@@ -13,6 +13,7 @@ import { getWorkflow } from '../definitions/definitions.ts';
 import { getCalendar } from './calendar-store.ts';
 import { teamCalendarId } from './calendar.repository.ts';
 import { getSlaPolicies } from './policy-store.ts';
+import { noteDeadlinePlanned } from './sweep-hint.ts';
 import { appendSlaEvents, findTicketSla, listDeadlines, replaceDeadlines, saveTicketSla } from './ticket-sla.repository.ts';
 
 /** The parts of a change the SLA cares about (a subset of ticket-change's ChangeRecord). */
@@ -98,6 +99,7 @@ export async function trackTicketSla(trx: Kysely<DB>, ctx: AppContext, before: T
   }, !!prevRow);
   await appendSlaEvents(trx, events.map((e) => slaEventRow(after.id, e, e.kind === 'start' && why ? { detail: JSON.stringify({ policyId: policy.id, ...(e.detail ?? {}) }) } : {})));
   await replaceDeadlines(trx, after.id, planned);
+  if (planned.length > 0) noteDeadlinePlanned(ctx, Math.min(...planned.map((d) => Date.parse(d.due_at))));
 }
 
 const deadlineKey = (d: SlaDeadlinesTable) => `${d.target}:${d.cycle}:${d.level}:${Date.parse(d.due_at)}`;
