@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const projects = [
   'packages/domain/tsconfig.json', 'packages/domain/tsconfig.test.json',
   'packages/contracts/tsconfig.json', 'packages/text/tsconfig.json',
-  'apps/server/tsconfig.json', 'apps/web/tsconfig.json',
+  'apps/server/tsconfig.json', 'apps/web/tsconfig.json', 'apps/web/e2e/tsconfig.json',
 ].filter((p) => existsSync(p));
 let failed = false;
 for (const p of projects) {

@@ -15,6 +15,7 @@ import { webhookDeliveryHandler, webhookFanOutHandler } from './webhooks/webhook
 import { robotSendHandler } from './chat-robots/robot-send.handler.ts';
 import { notifyDeliverHandler } from './notifications/notify-deliver.handler.ts';
 import { slaLevelFiredHandler } from './notifications/sla-level-fired.handler.ts';
+import { slaRecomputeHandler } from './sla/recompute-sla.job.ts';
 
 export const ROLES = ['api', 'worker', 'scheduler'] as const;
 export type ServerRole = (typeof ROLES)[number];
@@ -48,6 +49,7 @@ export function createOutboxWorker(ctx: AppContext): OutboxWorker {
     { prefix: 'ticket.', handle: webhookFanOutHandler(ctx) },
     { prefix: 'webhook.deliver', handle: webhookDeliveryHandler(ctx) },
     { prefix: 'sla.level_fired', handle: slaLevelFiredHandler(ctx) },
+    { prefix: 'sla.recompute', handle: slaRecomputeHandler(ctx) },
     { prefix: 'notify.deliver', handle: notifyDeliverHandler(ctx) },
     { prefix: 'notification.created', handle: liveEventsHandler(ctx) },
     { prefix: 'robot.send', handle: robotSendHandler(ctx) },

@@ -42,19 +42,30 @@ export const CalendarExceptionSchema = z.object({
   name: z.string().max(100).optional(),
 });
 
+const CalendarFields = {
+  name: z.string().trim().min(1).max(100),
+  timeZone: z.string().max(64),
+  mode: z.enum(['business', '24x7']),
+  weekly: z.array(z.array(Segment)).length(7).describe('0 = Sunday … 6 = Saturday'),
+  exceptions: z.array(CalendarExceptionSchema).max(5000),
+  coverage: z.array(z.number().int().min(1970).max(2200)),
+  statutory: z.enum(['cn']).nullable().describe('layer the shipped Chinese statutory schedule under this calendar'),
+};
+
 export const CalendarBody = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - or _').optional(),
-  name: z.string().trim().min(1).max(100),
-  timeZone: z.string().max(64).default('Asia/Shanghai'),
-  mode: z.enum(['business', '24x7']).default('business'),
-  weekly: z.array(z.array(Segment)).length(7).describe('0 = Sunday … 6 = Saturday'),
-  exceptions: z.array(CalendarExceptionSchema).max(5000).default([]),
-  coverage: z.array(z.number().int().min(1970).max(2200)).default([]),
-  statutory: z.enum(['cn']).nullable().default(null).describe('layer the shipped Chinese statutory schedule under this calendar'),
+  ...CalendarFields,
+  timeZone: CalendarFields.timeZone.default('Asia/Shanghai'),
+  mode: CalendarFields.mode.default('business'),
+  exceptions: CalendarFields.exceptions.default([]),
+  coverage: CalendarFields.coverage.default([]),
+  statutory: CalendarFields.statutory.default(null),
 });
 export type CalendarBodyT = z.infer<typeof CalendarBody>;
 
-export const CalendarUpdateBody = CalendarBody.omit({ id: true }).partial().extend({ version: z.number().int().min(1) }).meta({ id: 'CalendarUpdate' });
+// No defaults here: zod 4 applies a default even to an omitted optional field, which would reset
+// the statutory layer, time zone and coverage on every partial edit.
+export const CalendarUpdateBody = z.object(CalendarFields).partial().extend({ version: z.number().int().min(1) }).meta({ id: 'CalendarUpdate' });
 
 export const CalendarImportBody = z.object({
   version: z.number().int().min(1),

@@ -143,6 +143,7 @@ export const TicketListQuery = z.object({
   q: z.string().max(200).optional().describe('Text in number, title or description'),
   createdFrom: Instant.optional(),
   createdTo: Instant.optional(),
+  flag: z.enum(['sla_red']).optional().describe('Only flagged tickets: sla_red = L3 red flag (the operations board)'),
   sort: z.enum(TICKET_SORTS).default('-created_at'),
   cursor: z.string().max(500).optional(),
   limit: LimitQuery,

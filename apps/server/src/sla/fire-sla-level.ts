@@ -30,7 +30,10 @@ export const fireKey = (d: Pick<SlaDeadlinesTable, 'ticket_id' | 'target' | 'cyc
  * matches the clock (met, paused, re-planned) is dropped; a second attempt at a fired level is
  * refused by the unique fire_key and dropped.
  */
-export async function fireDeadline(trx: Kysely<DB>, ctx: AppContext, d: SlaDeadlinesTable, now: Date): Promise<FireOutcome> {
+/** Team → supervisor and manager, looked up once per sweep batch instead of once per firing. */
+export type EscalationPeopleCache = Map<string, Awaited<ReturnType<typeof escalationPeople>>>;
+
+export async function fireDeadline(trx: Kysely<DB>, ctx: AppContext, d: SlaDeadlinesTable, now: Date, peopleCache?: EscalationPeopleCache): Promise<FireOutcome> {
   const slaRow = await findTicketSla(trx, d.ticket_id);
   const state = slaRow ? parseJson<TicketSlaState | null>(slaRow.state, null) : null;
   const clock = state?.clocks.find((c) => c.target === d.target && c.cycle === d.cycle);
@@ -57,7 +60,9 @@ export async function fireDeadline(trx: Kysely<DB>, ctx: AppContext, d: SlaDeadl
   const row = await findTicketRow(trx, d.ticket_id);
   if (!row) return 'fired';
   const ticket = toTicket(row);
-  const people = await escalationPeople(trx, ticket.teamId);
+  const teamKey = ticket.teamId ?? '';
+  const people = peopleCache?.get(teamKey) ?? (await escalationPeople(trx, ticket.teamId));
+  peopleCache?.set(teamKey, people);
   const payload: SlaLevelFiredPayloadT = {
     ticketId: ticket.id, ticketNumber: ticket.number, title: ticket.title, target: d.target as SlaTarget, cycle: d.cycle, level: d.level,
     urgent: level.urgent, dueAt: d.due_at, firedAt, assigneeId: ticket.assigneeId, teamId: ticket.teamId, ...people,

@@ -7,6 +7,8 @@ import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { parseJson } from '../shared/json.ts';
 import type { CalendarsTable } from '../storage/tables-sla.ts';
+import { enqueueOutbox } from '../jobs/outbox.repository.ts';
+import { SLA_RECOMPUTE_TOPIC } from './recompute-sla.job.ts';
 import { effectiveCalendar, invalidateCalendar, type StoredCalendar } from './calendar-store.ts';
 import { calendarInUse, deleteCalendarRow, findCalendarRow, insertCalendarRow, listCalendarRows, setTeamCalendar, updateCalendarRow } from './calendar.repository.ts';
 
@@ -53,8 +55,8 @@ export async function createCalendar(ctx: AppContext, input: CalendarBodyT): Pro
 type CalendarPatch = Partial<Omit<CalendarBodyT, 'id'>> & { version: number };
 
 /**
- * Saves a new version. Tickets' deadlines move to it on their next change; running clocks keep
- * their recorded breaches (ADR 006).
+ * Saves a new version. Open tickets' deadlines move to it through the `sla.recompute` job; running
+ * clocks keep their recorded breaches (ADR 006).
  */
 export async function updateCalendar(ctx: AppContext, id: string, patch: CalendarPatch): Promise<Result<CalendarsTable, AppError>> {
   const row = await findCalendarRow(ctx.database.db, id);
@@ -71,8 +73,14 @@ export async function updateCalendar(ctx: AppContext, id: string, patch: Calenda
     name, statutory: patch.statutory !== undefined ? patch.statutory : row.statutory, definition: JSON.stringify(own.value),
     version: row.version + 1, updated_at: ctx.clock.now().toISOString(),
   };
-  if (!(await updateCalendarRow(ctx.database.db, id, row.version, values))) return err({ kind: 'version_conflict', currentVersion: row.version });
+  const saved = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await updateCalendarRow(trx, id, row.version, values))) return false;
+    await enqueueOutbox(trx, ctx.clock.now(), [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: id, payload: { calendarId: id, version: values.version } }]);
+    return true;
+  });
+  if (!saved) return err({ kind: 'version_conflict', currentVersion: row.version });
   invalidateCalendar(id);
+  ctx.nudgeOutbox();
   return ok({ ...row, ...values });
 }
 

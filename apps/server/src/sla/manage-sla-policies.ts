@@ -4,7 +4,9 @@ import type { SlaPolicyBodyT } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import type { SlaPoliciesTable } from '../storage/tables-sla.ts';
+import { enqueueOutbox } from '../jobs/outbox.repository.ts';
 import { findCalendarRow } from './calendar.repository.ts';
+import { SLA_RECOMPUTE_TOPIC } from './recompute-sla.job.ts';
 import { getSlaPolicies, invalidateSlaPolicies, toPolicy } from './policy-store.ts';
 import { deletePolicyRow, findPolicyRow, insertPolicyRow, listPolicyRows, updatePolicyRow } from './sla-policy.repository.ts';
 
@@ -51,8 +53,8 @@ export async function createSlaPolicy(ctx: AppContext, input: SlaPolicyBodyT): P
 }
 
 /**
- * A new version of a policy. Open tickets under it pick it up at their next change (their
- * clocks keep runs, fired levels and breaches; budgets are swapped, nothing is back-dated).
+ * A new version of a policy. Open tickets under it move to it through the `sla.recompute` job
+ * (their clocks keep runs, fired levels and breaches; budgets are swapped, nothing is back-dated).
  */
 export async function updateSlaPolicy(ctx: AppContext, id: string, input: Omit<SlaPolicyBodyT, 'id'> & { version: number }): Promise<Result<SlaPoliciesTable, AppError>> {
   const row = await findPolicyRow(ctx.database.db, id);
@@ -61,8 +63,16 @@ export async function updateSlaPolicy(ctx: AppContext, id: string, input: Omit<S
   const checkedPolicy = await checkPolicy(ctx, { ...input, id, version: row.version + 1 });
   if (!checkedPolicy.ok) return checkedPolicy;
   const next = toRow(checkedPolicy.value, row.created_at, ctx.clock.now().toISOString());
-  if (!(await updatePolicyRow(ctx.database.db, id, row.version, next))) return err({ kind: 'version_conflict', currentVersion: row.version });
+  const now = ctx.clock.now();
+  // The edit and its recompute job commit together: open tickets move to the new version now.
+  const saved = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await updatePolicyRow(trx, id, row.version, next))) return false;
+    await enqueueOutbox(trx, now, [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: id, payload: { policyId: id, version: next.version } }]);
+    return true;
+  });
+  if (!saved) return err({ kind: 'version_conflict', currentVersion: row.version });
   invalidateSlaPolicies();
+  ctx.nudgeOutbox();
   return ok(next);
 }
 

@@ -76,6 +76,9 @@ for (const target of testTargets()) {
       assert.deepEqual((await levels(t.id)).filter((l) => l.startsWith('resolution')).sort(), ['resolution:L1', 'resolution:L2', 'resolution:L3', 'resolution:breach', 'resolution:warning']);
       const flagged = (await d.get(`/api/v1/tickets/${t.id}`)).body;
       assert.equal(flagged.sla.redFlag, true);
+      // The operations board lists it (and only flagged tickets).
+      const board = (await d.get('/api/v1/tickets?flag=sla_red')).body.items.map((x: { id: string }) => x.id);
+      assert.deepEqual(board, [t.id]);
       assert.equal(flagged.sla.targets.find((x: { target: string }) => x.target === 'resolution').state, 'breached');
       const s = await w.as('supervisor');
       const audit = (await s.get(`/api/v1/tickets/${t.id}/audit`)).body.items.map((r: { action: string }) => r.action);

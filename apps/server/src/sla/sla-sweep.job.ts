@@ -1,7 +1,8 @@
 import type { AppContext } from '../app-context.ts';
 import type { SlaDeadlinesTable } from '../storage/tables-sla.ts';
-import { fireDeadline, type FireOutcome } from './fire-sla-level.ts';
-import { anyDeadlineDue, claimDeadline, claimDueDeadlines, lockFreeTickets, postponeDeadline } from './ticket-sla.repository.ts';
+import { fireDeadline, type EscalationPeopleCache, type FireOutcome } from './fire-sla-level.ts';
+import { rememberNextDue, sweepMaySkip } from './sweep-hint.ts';
+import { claimDeadline, earliestDeadline, claimDueDeadlines, lockFreeTickets, postponeDeadline } from './ticket-sla.repository.ts';
 
 const BATCH = 50;
 const RETRY_MS = 60_000;
@@ -15,7 +16,8 @@ export interface SweepResult {
 
 /**
  * The deadline sweep (scheduler role): fires every due (ticket, target, cycle, level) exactly
- * once. With nothing due it costs one indexed probe. Due rows are claimed in batches with
+ * once. With nothing due it costs one indexed probe, and none at all until the earliest pending
+ * deadline or a few seconds have passed (sweep-hint.ts). Due rows are claimed in batches with
  * FOR UPDATE SKIP LOCKED on Postgres, their tickets locked with SKIP LOCKED too (a ticket a
  * person is changing right now waits for the next sweep), and each batch commits as a whole:
  * the level's event row, its outbox row and the deleted deadline appear together or not at all.
@@ -26,7 +28,11 @@ export async function sweepSlaDeadlines(ctx: AppContext, opts: { batch?: number;
   const total: SweepResult = { fired: 0, stale: 0, duplicate: 0, failed: 0 };
   const db = ctx.database.db;
   const batch = opts.batch ?? BATCH;
-  if (!(await anyDeadlineDue(db, ctx.clock.now().toISOString()))) return total;
+  const probeMs = ctx.clock.now().getTime();
+  if (sweepMaySkip(ctx, probeMs)) return total;
+  const next = await earliestDeadline(db);
+  rememberNextDue(ctx, probeMs, next === null ? null : Date.parse(next));
+  if (next === null || Date.parse(next) > probeMs) return total;
   for (let i = 0; i < (opts.maxBatches ?? 1_000); i++) {
     const now = ctx.clock.now();
     let claimed: SlaDeadlinesTable[] = [];
@@ -36,12 +42,13 @@ export async function sweepSlaDeadlines(ctx: AppContext, opts: { batch?: number;
         claimed = await claimDueDeadlines(trx, ctx.database.dialect, now.toISOString(), batch);
         const free = await lockFreeTickets(trx, ctx.database.dialect, [...new Set(claimed.map((d) => d.ticket_id))]);
         const counts: Record<FireOutcome, number> = { fired: 0, stale: 0, duplicate: 0, conflict: 0 };
+        const people: EscalationPeopleCache = new Map();
         for (const d of claimed) {
           if (!free.has(d.ticket_id) && ctx.database.dialect === 'postgres') {
             skipped++;
             continue;
           }
-          counts[await fireDeadline(trx, ctx, d, now)]++;
+          counts[await fireDeadline(trx, ctx, d, now, people)]++;
         }
         if (counts.conflict > 0) throw new Error('ticket changed under the sweep');
         total.fired += counts.fired;

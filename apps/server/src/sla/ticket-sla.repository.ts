@@ -37,16 +37,28 @@ export async function listSlaEvents(db: Db, ticketId: string): Promise<SlaEvents
   return db.selectFrom('sla_events').selectAll().where('ticket_id', '=', ticketId).orderBy('at').orderBy('id').execute();
 }
 
+export async function listDeadlines(db: Db, ticketId: string): Promise<SlaDeadlinesTable[]> {
+  return db.selectFrom('sla_deadlines').selectAll().where('ticket_id', '=', ticketId).execute();
+}
+
+/** Open tickets (some clock still live) whose SLA runs under a policy or on a calendar, after `afterId` (keyset). */
+export async function ticketsUnder(db: Db, by: { policyId?: string; calendarId?: string }, afterId: string, limit: number): Promise<string[]> {
+  let q = db.selectFrom('ticket_sla').select('ticket_id').where('ticket_id', '>', afterId).orderBy('ticket_id').limit(limit);
+  if (by.policyId) q = q.where('policy_id', '=', by.policyId);
+  if (by.calendarId) q = q.where('calendar_id', '=', by.calendarId);
+  return (await q.execute()).map((r) => r.ticket_id);
+}
+
 /** Replaces the ticket's pending deadlines with a fresh plan. */
 export async function replaceDeadlines(db: Db, ticketId: string, rows: SlaDeadlinesTable[]): Promise<void> {
   await db.deleteFrom('sla_deadlines').where('ticket_id', '=', ticketId).execute();
   if (rows.length > 0) await db.insertInto('sla_deadlines').values(rows).execute();
 }
 
-/** Cheap probe for the idle sweep: one index lookup, no transaction. */
-export async function anyDeadlineDue(db: Db, nowIso: string): Promise<boolean> {
-  const r = await db.selectFrom('sla_deadlines').select('due_at').where('due_at', '<=', nowIso).orderBy('due_at').limit(1).executeTakeFirst();
-  return r !== undefined;
+/** Cheap probe for the idle sweep: the earliest pending due time (one index lookup, no transaction). */
+export async function earliestDeadline(db: Db): Promise<string | null> {
+  const r = await db.selectFrom('sla_deadlines').select('due_at').orderBy('due_at').limit(1).executeTakeFirst();
+  return r?.due_at ?? null;
 }
 
 /** Claims due deadlines inside the caller's transaction; on Postgres other nodes skip them. */

@@ -6,14 +6,15 @@ import { advanceSlaClock, planDeadlines, type SlaEventDraft, type TicketSlaState
 import { matchSlaPolicy, type SlaPolicy, type SlaWhy } from '@gongdan/domain/sla/sla-policy';
 import type { AppContext } from '../app-context.ts';
 import type { DB } from '../storage/tables.ts';
-import type { SlaEventsTable } from '../storage/tables-sla.ts';
+import type { SlaDeadlinesTable, SlaEventsTable } from '../storage/tables-sla.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
 import { getCalendar } from './calendar-store.ts';
 import { teamCalendarId } from './calendar.repository.ts';
 import { getSlaPolicies } from './policy-store.ts';
-import { appendSlaEvents, findTicketSla, replaceDeadlines, saveTicketSla } from './ticket-sla.repository.ts';
+import { noteDeadlinePlanned } from './sweep-hint.ts';
+import { appendSlaEvents, findTicketSla, listDeadlines, replaceDeadlines, saveTicketSla } from './ticket-sla.repository.ts';
 
 /** The parts of a change the SLA cares about (a subset of ticket-change's ChangeRecord). */
 export interface SlaChangeContext {
@@ -21,6 +22,8 @@ export interface SlaChangeContext {
   actor: Actor;
   at: Date;
   after: unknown;
+  /** An admin edited the policy or calendar: re-plan even when the ticket itself did not change. */
+  recompute?: boolean;
 }
 
 // Fields the policy grid matches on: a change to one of them re-matches the policy.
@@ -49,7 +52,7 @@ export async function trackTicketSla(trx: Kysely<DB>, ctx: AppContext, before: T
   const rematch = !prev || !before || MATCHED.some((k) => before[k] !== after[k]);
   const publicStaffReply = change.action === 'comment.added' && isStaff(change.actor) && (change.after as { visibility?: string } | null)?.visibility === 'public';
   const stateChanged = !before || category(before.status) !== category(after.status) || before.firstResponseAt !== after.firstResponseAt;
-  if (prev && !rematch && !stateChanged && !publicStaffReply) {
+  if (prev && !rematch && !stateChanged && !publicStaffReply && !change.recompute) {
     // Nothing the clock cares about, unless the admin changed the policy since (checked cheaply, cached).
     const current = (await getSlaPolicies(trx)).find((p) => p.id === prev.policyId);
     if (current && current.version === prev.policyVersion) return;
@@ -77,16 +80,30 @@ export async function trackTicketSla(trx: Kysely<DB>, ctx: AppContext, before: T
     before: before ? { category: category(before.status), firstResponseAt: before.firstResponseAt } : null,
     after: { category: category(after.status), firstResponseAt: after.firstResponseAt },
   });
-  if (prev && events.length === 0) return;
+  if (prev && events.length === 0 && !change.recompute) return;
   const business = (await getCalendar(trx, calendarId)) ?? (await getCalendar(trx, 'default'));
   if (!business) return;
   const at = change.at.toISOString();
+  const planned = planDeadlines(state, policy, business).map((d) => ({
+    ticket_id: after.id, target: d.target, cycle: d.cycle, level: d.level, due_at: new Date(d.dueMs).toISOString(), attempts: 0,
+  }));
+  if (prev && events.length === 0) {
+    // A calendar edit (same policy version): log and re-plan only when a deadline actually moves,
+    // so a redelivered recompute job changes nothing twice.
+    if (sameDeadlines(await listDeadlines(trx, after.id), planned)) return;
+    events.push({ kind: 'recompute', target: null, cycle: state.cycle, atMs: nowMs, detail: { calendar: calendarId, reason: 'calendar_edit' } });
+  }
   await saveTicketSla(trx, {
     ticket_id: after.id, policy_id: policy.id, policy_version: policy.version, calendar_id: calendarId,
     why: why ? JSON.stringify(why) : (prevRow?.why ?? '{}'), state: JSON.stringify(state), updated_at: at,
   }, !!prevRow);
   await appendSlaEvents(trx, events.map((e) => slaEventRow(after.id, e, e.kind === 'start' && why ? { detail: JSON.stringify({ policyId: policy.id, ...(e.detail ?? {}) }) } : {})));
-  await replaceDeadlines(trx, after.id, planDeadlines(state, policy, business).map((d) => ({
-    ticket_id: after.id, target: d.target, cycle: d.cycle, level: d.level, due_at: new Date(d.dueMs).toISOString(), attempts: 0,
-  })));
+  await replaceDeadlines(trx, after.id, planned);
+  if (planned.length > 0) noteDeadlinePlanned(ctx, Math.min(...planned.map((d) => Date.parse(d.due_at))));
+}
+
+const deadlineKey = (d: SlaDeadlinesTable) => `${d.target}:${d.cycle}:${d.level}:${Date.parse(d.due_at)}`;
+function sameDeadlines(a: SlaDeadlinesTable[], b: SlaDeadlinesTable[]): boolean {
+  const ka = new Set(a.map(deadlineKey));
+  return a.length === b.length && b.every((d) => ka.has(deadlineKey(d)));
 }

@@ -50,6 +50,7 @@ export interface TicketFilter {
   q?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  flag?: string | undefined;
 }
 
 export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start';
@@ -103,6 +104,11 @@ export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
   if (f.faultType) q = q.where('tickets.fault_type', '=', f.faultType);
   if (f.createdFrom) q = q.where('tickets.created_at', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('tickets.created_at', '<', f.createdTo);
+  if (f.flag) {
+    const flag = f.flag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('ticket_flags').select('ticket_flags.ticket_id')
+      .whereRef('ticket_flags.ticket_id', '=', 'tickets.id').where('ticket_flags.flag', '=', flag)));
+  }
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) =>

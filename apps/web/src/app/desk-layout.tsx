@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { AppstoreOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CarryOutOutlined, ClockCircleOutlined, FlagOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { NotificationBell } from '../features/desk/notifications/notification-bell.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, apiSession } from '../lib/api.ts';
@@ -29,7 +30,10 @@ export function DeskLayout() {
     { key: '/tickets', icon: <AppstoreOutlined />, label: t('工单看板', 'Ticket board') },
     ...(hasPermission(session, 'ticket.create') ? [{ key: '/tickets/new', icon: <PlusOutlined />, label: t('新建工单', 'New ticket') }] : []),
     ...(hasPermission(session, 'customer.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('客户', 'Customers') }] : []),
+    ...(hasPermission(session, 'notification.read') ? [{ key: '/todos', icon: <CarryOutOutlined />, label: t('我的待办', 'My to-dos') }] : []),
+    ...(hasPermission(session, 'config.read') ? [{ key: '/ops', icon: <FlagOutlined />, label: t('运营看板', 'Operations board') }] : []),
     ...(hasPermission(session, 'user.manage') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理', 'Administration') }] : []),
+    ...(hasPermission(session, 'config.manage') ? [{ key: '/admin/sla', icon: <ClockCircleOutlined />, label: t('SLA 管理', 'SLA') }] : []),
   ], [session, t]);
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0] ?? '/tickets';
@@ -59,6 +63,7 @@ export function DeskLayout() {
             onChange={(v) => { setLocale(v); void qc.invalidateQueries(); }}
             options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en-US' }]}
           />
+          <NotificationBell />
           <Dropdown
             menu={{
               items: [

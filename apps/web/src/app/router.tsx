@@ -18,6 +18,9 @@ const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticke
 const CustomersPage = lazy(() => import('../features/desk/customers/customers-page.tsx'));
 const CustomerPage = lazy(() => import('../features/desk/customers/customer-page.tsx'));
 const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
+const SlaAdminPage = lazy(() => import('../features/desk/sla-admin/sla-admin-page.tsx'));
+const TodosPage = lazy(() => import('../features/desk/notifications/todos-page.tsx'));
+const OpsBoardPage = lazy(() => import('../features/desk/notifications/ops-board-page.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -43,6 +46,9 @@ export function DeskRouter() {
           <Route path="/customers" element={page(<CustomersPage />)} />
           <Route path="/customers/:id" element={page(<CustomerPage />)} />
           <Route path="/admin" element={page(<AdminPage />)} />
+          <Route path="/admin/sla" element={page(<SlaAdminPage />)} />
+          <Route path="/todos" element={page(<TodosPage />)} />
+          <Route path="/ops" element={page(<OpsBoardPage />)} />
           <Route path="/profile" element={page(<ProfilePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

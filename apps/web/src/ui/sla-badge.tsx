@@ -8,9 +8,14 @@ type Sla = NonNullable<Ticket['sla']>;
 type Target = Sla['targets'][number];
 
 const RANK: Record<Target['state'], number> = { breached: 0, warning: 1, ok: 2, paused: 3, met: 4 };
-const COLOR: Record<Target['state'], string> = { breached: 'red', warning: 'orange', ok: 'green', paused: 'default', met: 'default' };
+export const SLA_STATE_COLOR: Record<Target['state'], string> = { breached: 'red', warning: 'orange', ok: 'green', paused: 'default', met: 'default' };
+const COLOR = SLA_STATE_COLOR;
+type T = (zh: string, en: string) => string;
 
-function remaining(min: number, en: boolean): string {
+export const slaTargetName = (x: Target['target'], t: T) => (x === 'first_response' ? t('首次响应', 'First response') : x === 'resolution' ? t('解决', 'Resolution') : t('进展更新', 'Update'));
+export const slaStateText = (s: Target['state'], t: T) => ({ breached: t('已超时', 'Breached'), warning: t('即将超时', 'Due soon'), ok: t('正常', 'On track'), paused: t('已暂停', 'Paused'), met: t('已达成', 'Met') })[s];
+
+export function slaRemaining(min: number, en: boolean): string {
   const abs = Math.abs(Math.round(min));
   const h = Math.floor(abs / 60);
   const m = abs % 60;
@@ -25,21 +30,22 @@ function remaining(min: number, en: boolean): string {
 export function SlaBadge({ sla, compact = false }: { sla: Ticket['sla'] | undefined; compact?: boolean }) {
   const { t, en } = useI18n();
   if (!sla) return compact ? <span style={{ color: '#bfbfbf' }}>—</span> : <Tag icon={<ClockCircleOutlined />} data-testid="sla-badge">{t('SLA：未适用', 'SLA: none')}</Tag>;
-  const name = (x: Target['target']) => (x === 'first_response' ? t('首次响应', 'First response') : x === 'resolution' ? t('解决', 'Resolution') : t('进展更新', 'Update'));
+  const name = (x: Target['target']) => slaTargetName(x, t);
   const top = [...sla.targets].sort((a, b) => RANK[a.state] - RANK[b.state] || a.remainingMinutes - b.remainingMinutes)[0];
-  const stateText = (x: Target) => ({ breached: t('已超时', 'Breached'), warning: t('即将超时', 'Due soon'), ok: t('正常', 'On track'), paused: t('已暂停', 'Paused'), met: t('已达成', 'Met') })[x.state];
+  const stateText = (x: Target) => slaStateText(x.state, t);
+  const remaining = slaRemaining;
   const detail = (
     <div>
       <div>{sla.policy.name} · {sla.why}</div>
       {sla.targets.map((x) => (
-        <div key={`${x.target}-${x.cycle}`}>{name(x.target)}：{stateText(x)}{x.dueAt ? ` · ${t('截止', 'due')} ${fmtTime(x.dueAt)}` : ''}{x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}</div>
+        <div key={`${x.target}-${x.cycle}`}>{name(x.target)}：{stateText(x)}{x.willBreachAt ? ` · ${t('将于', 'breaches at')} ${fmtTime(x.willBreachAt)}${t(' 超时', '')}` : ''}{x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}</div>
       ))}
     </div>
   );
   return (
     <Tooltip title={detail}>
       <Tag color={top ? COLOR[top.state] : 'default'} icon={sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} data-testid="sla-badge">
-        {top ? (compact ? stateText(top) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
+        {top ? (compact ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
       </Tag>
     </Tooltip>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Dropdown, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,8 @@ import { hasPermission, useSession } from '../../../lib/session.ts';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useLiveTicketSync } from '../live-sync.ts';
 import { TransitionDialog } from '../ticket/transition-dialog.tsx';
-import { apiParams, filtersFrom, SAVED_VIEWS, searchFrom, type Filters } from './board-params.ts';
+import { apiParams, filtersFrom, searchFrom, type Filters } from './board-params.ts';
+import { SavedViewTabs } from './saved-views.tsx';
 import { BoardFilters } from './board-filters.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { TicketTable } from './ticket-table.tsx';
@@ -19,7 +20,7 @@ import { useBoardQuery } from './use-board-query.ts';
 import { useKeyboardNav } from './use-keyboard-nav.ts';
 
 export default function BoardPage() {
-  const { t, en } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const session = useSession().data;
   const navigate = useNavigate();
@@ -70,10 +71,7 @@ export default function BoardPage() {
         </Space>
       </div>
       <Card size="small" styles={{ body: { paddingBottom: 4 } }}>
-        <Tabs
-          size="small" activeKey={filters.view ?? (filtered ? '' : 'all')} onChange={(id) => update({ ...SAVED_VIEWS.find((v) => v.id === id)?.filters(), view: id }, true)}
-          items={SAVED_VIEWS.map((v) => ({ key: v.id, label: en ? v.label.en : v.label.zh }))}
-        />
+        <SavedViewTabs filters={filters} active={filters.view ?? (filtered ? '' : 'all')} onSelect={(f) => update(f, true)} />
         <BoardFilters filters={filters} onChange={(p) => update({ ...p, view: undefined })} onClear={() => update({}, true)} searchRef={searchRef} />
       </Card>
       <BulkBar selected={selectedRows} onStep={setBulkStep} onClear={() => setSelected([])} />
@@ -87,7 +85,7 @@ export default function BoardPage() {
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 16px' }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(`已显示 ${rows.length} 条 · 快捷键 j/k 上下移动，Enter 打开，x 选择，/ 搜索`, `${rows.length} shown · keys: j/k move, Enter open, x select, / search`)}
+              {t(`已显示 ${rows.length} 条 · 快捷键 ↑/↓ 或 j/k 移动，Enter 打开，x 选择，/ 搜索`, `${rows.length} shown · keys: ↑/↓ or j/k move, Enter open, x select, / search`)}
             </Typography.Text>
             {query.hasNextPage && <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>{t('加载更多', 'Load more')}</Button>}
             {!query.hasNextPage && rows.length > 0 && <Typography.Text type="secondary">{t('已全部加载', 'All loaded')}</Typography.Text>}

@@ -1,10 +1,9 @@
 /**
  * The board's filters live in the URL (shareable, survive reload, back/forward work). This
- * module converts between the URL and the API's query, and defines the saved views.
+ * module converts between the URL and the API's query (saved views come from the server).
  */
 import dayjs from 'dayjs';
 import type { TicketListParams, TicketSort } from '../../../lib/api-types.ts';
-import { OPEN_STATUSES } from '../../../lib/labels.ts';
 
 export const FILTER_KEYS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q', 'from', 'to', 'sort', 'view'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -33,20 +32,6 @@ export function apiParams(f: Filters, limit = 50): TicketListParams {
   if (f.to) p.createdTo = dayjs(f.to).endOf('day').format();
   return p;
 }
-
-export interface SavedView {
-  id: string;
-  label: { zh: string; en: string };
-  filters: () => Filters;
-}
-
-/** Built-in views. 即将超时 will use SLA deadlines once they land; until then: open work by appointment, soonest first. */
-export const SAVED_VIEWS: SavedView[] = [
-  { id: 'all', label: { zh: '全部工单', en: 'All tickets' }, filters: () => ({}) },
-  { id: 'mine', label: { zh: '我的待办', en: 'My work' }, filters: () => ({ assigneeId: 'me', status: OPEN_STATUSES.join(',') }) },
-  { id: 'due', label: { zh: '即将超时', en: 'Due soon' }, filters: () => ({ status: OPEN_STATUSES.join(','), sort: 'appointment_start' }) },
-  { id: 'today', label: { zh: '今日新建', en: 'Created today' }, filters: () => ({ from: dayjs().format('YYYY-MM-DD') }) },
-];
 
 export const SORTABLE: Record<string, { asc: TicketSort; desc: TicketSort }> = {
   createdAt: { asc: 'created_at', desc: '-created_at' },

@@ -40,7 +40,7 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       render: (_, r) => <span><TierTag tier={r.customer.tier} />{r.customer.name}</span>,
     },
     { title: t('状态', 'Status'), dataIndex: 'status', width: 112, render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
-    { title: 'SLA', key: 'sla', width: 110, render: (_, r) => <SlaBadge sla={r.sla} compact /> },
+    { title: 'SLA', key: 'sla', width: 150, render: (_, r) => <SlaBadge sla={r.sla} compact /> },
     {
       title: t('优先级', 'Priority'), dataIndex: 'priority', width: 96, sorter: true, sortOrder: orderOf(sort, 'priority'),
       render: (p: string) => <PriorityTag priority={p} />,
@@ -72,7 +72,11 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       locale={{ emptyText: empty }}
       rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}
       rowClassName={(r) => (r.id === activeId ? 'gd-row-active' : '')}
-      onRow={(r) => ({ onClick: () => onActivate(r.id), 'data-row-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(r) => ({
+        onClick: () => onActivate(r.id), onFocus: () => onActivate(r.id), 'data-row-id': r.id,
+        // Roving focus: the active row is the one Tab reaches; arrow keys move it (use-keyboard-nav).
+        tabIndex: r.id === activeId || (!activeId && r.id === rows[0]?.id) ? 0 : -1, 'aria-selected': r.id === activeId,
+      } as React.HTMLAttributes<HTMLElement>)}
       onChange={(_, __, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const column = typeof s?.field === 'string' ? s.field : undefined;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-/** j / k move through the rows, Enter opens, x selects, / jumps to search. Ignored while typing. */
+/** j / k or ↓ / ↑ move the focused row, Enter opens it, x selects, / jumps to search. Ignored while typing. */
 export function useKeyboardNav(opts: {
   ids: string[];
   activeId: string | null;
@@ -20,7 +20,9 @@ export function useKeyboardNav(opts: {
         const id = ids[Math.max(0, Math.min(ids.length - 1, to))];
         if (!id) return;
         setActive(id);
-        document.querySelector(`[data-row-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+        const row = document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`);
+        row?.focus({ preventScroll: true });
+        row?.scrollIntoView({ block: 'nearest' });
       };
       if (e.key === 'j' || e.key === 'ArrowDown') { e.preventDefault(); move(i + 1); }
       else if (e.key === 'k' || e.key === 'ArrowUp') { e.preventDefault(); move(i - 1); }

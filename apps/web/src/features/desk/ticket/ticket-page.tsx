@@ -11,6 +11,7 @@ import { useLiveTicketSync } from '../live-sync.ts';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
+import { SlaPanel } from './sla-panel.tsx';
 import { LinksPanel } from './links-panel.tsx';
 import { EditDrawer } from './edit-drawer.tsx';
 import { CustomFieldValues } from './custom-field-values.tsx';
@@ -62,6 +63,7 @@ export default function TicketPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <SlaPanel sla={tk.sla} />
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
             <LinksPanel ticket={tk} />
