@@ -18,7 +18,7 @@ export const NO_LONGER: readonly string[] = ['不再', '没再', '再也没', '�
 export const PLAN_MARKERS: readonly string[] = ['要', '需要', '需', '须', '必须', '建议', '准备', '打算', '计划', '等', '等到', '待',
   '下次', '下回', '明天', '后天', '改天', '回头', '过几天', '下周', '到时候', '到时', '将', '将要', '还要', '还得', '得要', '应该',
   '应', '可能要', '考虑', '预计', '安排', '后续', '稍后', '让客户', '建议客户', '建议用户', '叫客户', '提醒客户', '让用户',
-  '需更换', '需要更换', '等配件', '等备件', '等零件', '等件', '等货', '等厂家', '约', '约好', '预约', '申请', '报计划',
+  '需更换', '需要更换', '只能', '只好', '过两天', '过段时间', '回头再', '等有空', '等配件', '等备件', '等零件', '等件', '等货', '等厂家', '约', '约好', '预约', '申请', '报计划',
   'need', 'needs', 'will', 'should', 'plan', 'recommend', 'suggest'];
 
 /** Completion markers: they close a plan scope inside one clause ("需要加氟已经加了"). */
@@ -31,7 +31,7 @@ export const STILL_MARKERS: readonly string[] = ['还是', '还', '仍', '仍然
 /** Unresolved signals that are not taxonomy words: weak evidence for `revisit`. */
 export const UNRESOLVED_WORDS: readonly string[] = ['还是不行', '还不行', '仍然不行', '依然不行', '依旧不行', '不管用', '没用', '没有用',
   '无效', '没效果', '没有效果', '不起作用', '没好', '还没好', '没变化', '没有变化', '还是一样', '老样子', '问题依旧', '故障依旧',
-  '故障依然', '不见好', '没起作用', '白费', "didn't help", 'no effect'];
+  '故障依然', '不见好', '没起作用', '白费', '又不行了', '又不行', '又坏了', '又出现', '又出现了', '又犯了', '又开始', '没过多久又', "didn't help", 'no effect'];
 
 /** Clause connectives: unpunctuated speech is split here. `CONTRAST` ones also mark contrast. */
 export const CONNECTIVES: readonly string[] = ['然后', '后来', '接着', '随后', '最后', '最终', '结果', '而且', '并且', '同时', '于是',
@@ -49,7 +49,8 @@ export const SUSPICION_MARKERS: readonly string[] = ['怀疑', '以为', '估计
 export const DAMAGE_WORDS: readonly string[] = ['坏', '坏了', '坏掉', '坏掉了', '烧', '烧了', '烧坏', '烧坏了', '烧毁', '损坏', '故障',
   '鼓包', '击穿', '短路', '失效', '不良', '有问题', '问题', '漏液', '炸了', '爆了', '老化', '异常', '报废', '不行了', '不工作', '失灵',
   '开路', '断路', '容量不足', '容量下降', '偏移', '漂移', '不准', '卡死', '不转', '损毁', '坏的', '出问题', '烧糊', '发黑', '起鼓',
-  '阻值不对', '阻值异常', '阻值偏大', '阻值偏小', '脏了', '脏', '失灵', '没反应', '不灵', '被击穿', '破皮'];
+  '阻值不对', '阻值异常', '阻值偏大', '阻值偏小', '脏了', '脏', '失灵', '没反应', '不灵', '被击穿', '破皮',
+  '进水', '进水了', '受潮', '受潮了', '烧黑', '烧黑了', '烧断', '烧断了', '烧焦', '烧焦了', '鼓了', '坏死', '短路了'];
 
 /** Breakage predicates joined to any part give fault type `part_broken` ("搓纸轮断了"). */
 export const BREAKAGE_WORDS: readonly string[] = ['坏了', '坏掉', '坏掉了', '断了', '裂了', '碎了', '破了', '烧了', '烧坏', '烧坏了',

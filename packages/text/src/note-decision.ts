@@ -94,6 +94,10 @@ export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
 }
 
+/** Functions whose "正常" describes the device rather than concluding the visit. */
+const DESCRIBED_FUNCTIONS = new Set(['制冷', '制热', '制冷也', '制热也', '显示', '开机', '通电', '供电', '电压', '压力', '出风', '排水', '网络', '声音']);
+const DESCRIBED_STATE = /^(?:制冷|制热|显示|开机|通电|供电|电压|压力|出风|排水|网络|声音)(?:也|都)?正常$/;
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
@@ -109,6 +113,11 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       }
       // "制冷正常，制热不行": a bare "正常" before the complaint and before any work describes, not concludes.
       if (h.code === 'resolved' && h.start < workAt && hits.some((f) => f.group === 'faultType' && f.start > h.start && !f.negated)) continue;
+      // "制冷不行，但制热正常": with no work at all, "<function> 正常" next to a complaint describes the other function.
+      if (h.code === 'resolved' && workAt === Infinity && hits.some((f) => f.group === 'faultType' && !f.negated)) {
+        const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
+        if (DESCRIBED_STATE.test(said) || (h.weak && DESCRIBED_FUNCTIONS.has(tokens[h.tokFrom - 1]?.text ?? ''))) continue;
+      }
       signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
     } else if (h.group === 'faultType') {
       if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });

@@ -131,6 +131,8 @@ const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '�
   '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
 
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
+/** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */
+const isLaterVisit = (t: NoteToken): boolean => t.info?.terms.some((x) => x.group === 'result' && (x.code === 'revisit' || x.code === 'awaiting_parts')) ?? false;
 const isDoneAction = (t: NoteToken, next: NoteToken | undefined): boolean =>
   (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le));
 
@@ -141,7 +143,7 @@ function planStateAt(tokens: readonly NoteToken[], from: number, to: number, sta
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
     if (has(t, F.done) || isDoneAction(t, tokens[k + 1])) state = false;
-    else if (has(t, F.plan) || isGuide(t)) state = true;
+    else if (has(t, F.plan) || isGuide(t) || isLaterVisit(t)) state = true;
   }
   return state;
 }
@@ -182,6 +184,9 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     hit.causeMarked = (marks & 1) !== 0;
     hit.suspected = (marks & 2) !== 0;
     hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    // "…后再换", "同意了再换": 再 right before an undone action puts it in the future.
+    const prev = tokens[hit.tokFrom - 1];
+    if (hit.group === 'action' && prev && (prev.text === '再' || prev.text.endsWith('后再')) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;
