@@ -4,7 +4,7 @@
  * when the first one missed a field. The runtime supplies the decoders (`NameplatePorts`).
  */
 import type { KnownModel, ModelMatch } from './model-matcher.ts';
-import { binarize, prepareForOcr, type GrayImage } from './nameplate-image.ts';
+import { binarize, boxBlur, prepareForOcr, type GrayImage } from './nameplate-image.ts';
 import { mergeReadings, readBarcodePayload, readNameplateText, type NameplateFields } from './nameplate-fields.ts';
 
 /** What a runtime provides: a code reader and an OCR engine over a grey image. */
@@ -42,11 +42,20 @@ export async function recognizeNameplate(image: GrayImage, known: readonly Known
     barcode ??= payload;
     readings.push(readBarcodePayload(payload, known));
   }
+  const prepared = prepareForOcr(image);
+  if (readings.length === 0) {
+    // Glare, shadow, noise or a dull print can hide a code from the decoder; try the evened-out,
+    // slightly smoothed image (sensor noise breaks up the code's modules).
+    const smoothed = { ...prepared.image, data: boxBlur(prepared.image, 1) };
+    for (const payload of await ports.decodeCodes(smoothed)) {
+      barcode ??= payload;
+      readings.push(readBarcodePayload(payload, known));
+    }
+  }
   const fromCodes = mergeReadings(readings);
   if (readings.length > 0 && complete(fromCodes)) {
-    return { ...fromCodes, ...(barcode !== undefined ? { barcode } : {}), source: 'barcode', skewDeg: 0, text: '' };
+    return { ...fromCodes, ...(barcode !== undefined ? { barcode } : {}), source: 'barcode', skewDeg: prepared.skewDeg, text: '' };
   }
-  const prepared = prepareForOcr(image);
   const first = await ports.ocr(prepared.image);
   readings.push(readNameplateText(first.text, known, first.confidence / 100));
   let source = readings.length > 1 ? 'barcode+ocr' : 'ocr';
