@@ -112,6 +112,12 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
   tokens.forEach((t, i) => {
     const part: PartEntry | null | undefined = t.info?.part;
     if (!part) return;
+    // "查出来是主板", "原因是电容的问题": a part named as what it is, ending its clause, is the cause.
+    const prev = tokens[i - 1]; const after = tokens[i + 1];
+    if (part.cause && prev && prev.clause === t.clause && CAUSE_COPULA.has(prev.text) && lexicon.codes.cause.has(part.cause) &&
+      (!after || after.clause !== t.clause || after.kind === 'punct' || PROBLEM_TAIL.has(after.text))) {
+      hits.push(make('cause', part.cause, false, 'combo', i, i + 1));
+    }
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const next = tokens[j] as NoteToken;
       if (next.clause !== t.clause) break;
@@ -129,6 +135,10 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
 // Words allowed between a negator and what it negates ("没有再漏", "不用去换", "都没反应").
 const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '也', '都', '还', '要', '需要', '是', '在', '去', '给', '把', '一直',
   '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
+
+/** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
+const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是']);
+const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
 
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
 /** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */

@@ -35,6 +35,13 @@ const cases: [string, { faultType?: string | null; cause?: string | null; action
   ['设置温度过高', { cause: 'misuse' }],
   ['门锁触点接触不好', { cause: 'loose_wiring' }],
   ['红灯一直闪', { faultType: 'error_code' }],
+  // A part named as the finding is the cause; parts checked and found fine are not the outcome.
+  ['不是压缩机的问题 也不是电容 最后查出来是主板', { cause: 'mainboard' }],
+  ['电源正常 主板没坏 是内存接触不良', { cause: 'loose_wiring', result: null }],
+  ['故障码H11 厂家说是主板问题 主板明天到', { faultType: 'error_code', cause: 'mainboard', result: 'awaiting_parts' }],
+  // Milder after the work is partial, unchanged is not solved.
+  ['有异响 拧紧螺丝 还有点响', { result: 'partial' }],
+  ['换了主板 但是还是开不了机', { faultType: 'no_power', actions: ['replace_part'], result: 'revisit' }],
   // English fragments.
   ['laptop蓝屏 memory松了 reseat之后fine', { faultType: 'crash', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
   ['server reboot循环 bios update之后stable了', { faultType: 'crash', actions: ['firmware_update'], result: 'resolved' }],
