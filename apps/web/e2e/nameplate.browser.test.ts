@@ -10,13 +10,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { generatePlate, PLATE_MODELS } from '../../server/bench/nameplates/generate.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
-import { launch, startWorld, type Browser } from './desk-world.ts';
+import { launch, SCREENSHOTS, settle, startWorld, type Browser } from './desk-world.ts';
 
 interface Reading { model: string | null; serialNumber: string | null; source: string; barcode?: string }
-type Api = { recognize(b: Blob, m: unknown): Promise<Reading>; release(): Promise<void> };
+type Api = { recognize(b: Blob, m: unknown): Promise<Reading>; release(): Promise<void>; mountScanner(): void };
 
 let w: TestWorld;
 let b: Browser;
@@ -38,8 +39,9 @@ describe('nameplate recognition in Chromium, offline assets', () => {
     outDir = mkdtempSync(join(tmpdir(), 'gd-nameplate-harness-'));
     const webRoot = new URL('..', import.meta.url).pathname;
     await build({
-      configFile: false, root: webRoot, logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, minify: false, lib: { entry: join(webRoot, 'e2e/nameplate-harness.ts'), formats: ['es'], fileName: 'harness' } },
+      configFile: false, root: webRoot, logLevel: 'warn', plugins: [react()],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: { outDir, emptyOutDir: true, minify: false, lib: { entry: join(webRoot, 'e2e/nameplate-harness.tsx'), formats: ['es'], fileName: 'harness' } },
     });
     w = await startWorld();
     b = await launch();
@@ -109,6 +111,20 @@ describe('nameplate recognition in Chromium, offline assets', () => {
       refuseModel = false;
     }
     assert.equal(assetHits.filter((p) => p.endsWith('eng.traineddata.gz')).length, before);
+    assert.deepEqual(foreign, []);
+  });
+
+  test('the scan panel reads a photo on the device and shows model, serial and confidence', { timeout: 240_000 }, async () => {
+    const { page } = b;
+    await page.evaluate(() => (window as unknown as { gongdanNameplate: Api }).gongdanNameplate.mountScanner());
+    await page.getByLabel('拍摄设备铭牌').waitFor();
+    const plate = generatePlate(7, 41, { model: 'LSBLG-1200', serialNumber: 'CHL24081233', qr: false });
+    await page.getByLabel('拍摄设备铭牌').setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: plate.png });
+    const result = page.getByTestId('nameplate-result');
+    await result.waitFor({ timeout: 180_000 });
+    assert.match(await result.innerText(), /LSBLG-1200[\s\S]*CHL24081233/);
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'nameplate-scanner.png'), clip: { x: 0, y: 0, width: 460, height: 330 } });
     assert.deepEqual(foreign, []);
   });
 });

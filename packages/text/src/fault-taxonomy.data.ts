@@ -5,7 +5,7 @@
  */
 import type { TaxonomyEntry } from './taxonomy.types.ts';
 
-const DEGREE = '(?:很|太|特别|比较|有点|有些|非常|严重|明显|一直|老是|总是|老|经常|总|也)?';
+const DEGREE = '(?:已经|已)?(?:很|太|特别|比较|有点|有些|非常|严重|明显|一直|老是|总是|老|经常|总|也)?';
 
 export const defaultFaultTypes: readonly TaxonomyEntry[] = [
   {

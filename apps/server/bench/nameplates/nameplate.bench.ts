@@ -5,6 +5,7 @@
  *   npm run bench:nameplate            (32 plates, seed 7)
  *   NAMEPLATE_COUNT=8 npm run bench:nameplate
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { recognizeNameplate } from '@gongdan/text/nameplate/recognize-nameplate';
 import { closeNameplateEngine, decodeToGray, nodeNameplatePorts } from '../../src/nameplates/node-nameplate-engine.ts';
@@ -20,6 +21,8 @@ const warmStart = performance.now();
 await recognizeNameplate(await decodeToGray(plates[0]?.png ?? Buffer.alloc(0)), PLATE_MODELS, nodeNameplatePorts);
 const warmMs = performance.now() - warmStart;
 
+// CPU time of the whole process (OCR worker thread included): stable even on a busy machine.
+const cpuStart = process.cpuUsage();
 let both = 0; let modelOk = 0; let serialOk = 0; let viaBarcode = 0;
 const times: number[] = [];
 for (const plate of plates) {
@@ -37,6 +40,7 @@ for (const plate of plates) {
     if (verbose && !(m && s)) console.log(reading.text.split('\n').map((l) => `      | ${l}`).join('\n'));
   }
 }
+const cpu = process.cpuUsage(cpuStart);
 await closeNameplateEngine();
 times.sort((a, b) => a - b);
 const pct = (x: number): string => `${((x / plates.length) * 100).toFixed(1)}%`;
@@ -44,4 +48,5 @@ const mean = times.reduce((a, b) => a + b, 0) / times.length;
 console.log(`nameplates n=${plates.length} seed=${seed}: exact model+SN ${pct(both)} (model ${pct(modelOk)}, SN ${pct(serialOk)}), ` +
   `${viaBarcode} read from a QR code alone`);
 console.log(`time per image: mean ${mean.toFixed(0)} ms, p50 ${times[Math.floor(times.length / 2)]?.toFixed(0)} ms, ` +
-  `max ${times[times.length - 1]?.toFixed(0)} ms (first call incl. model load ${warmMs.toFixed(0)} ms)`);
+  `max ${times[times.length - 1]?.toFixed(0)} ms (first call incl. model load ${warmMs.toFixed(0)} ms); ` +
+  `CPU ${((cpu.user + cpu.system) / 1000 / plates.length).toFixed(0)} ms per image; load average ${loadavg()[0]?.toFixed(1)}`);
