@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { parseNote } from '@gongdan/text/note-parser';
 import { generatePlate, PLATE_MODELS } from '../../server/bench/nameplates/generate.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
 import { launch, SCREENSHOTS, settle, startWorld, type Browser } from './desk-world.ts';
 
 interface Reading { model: string | null; serialNumber: string | null; source: string; barcode?: string }
-type Api = { recognize(b: Blob, m: unknown): Promise<Reading>; release(): Promise<void>; mountScanner(): void };
+type Api = { recognize(b: Blob, m: unknown): Promise<Reading>; release(): Promise<void>; mountScanner(): void; parseNote(t: string): unknown };
 
 let w: TestWorld;
 let b: Browser;
@@ -126,5 +127,14 @@ describe('nameplate recognition in Chromium, offline assets', () => {
     await settle(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'nameplate-scanner.png'), clip: { x: 0, y: 0, width: 460, height: 330 } });
     assert.deepEqual(foreign, []);
+  });
+
+  test('the field-note parser bundled for the browser gives the same output as in Node on every labelled note', async () => {
+    const texts = ['dev-notes', 'holdout-notes', 'fresh-holdout-notes'].flatMap((f) =>
+      readFileSync(new URL(`../../../packages/text/data/${f}.jsonl`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { text: string }).text));
+    assert.ok(texts.length >= 290);
+    const inBrowser = await b.page.evaluate((all) => all.map((t) => JSON.stringify((window as unknown as { gongdanNameplate: Api }).gongdanNameplate.parseNote(t))), texts);
+    assert.deepEqual(inBrowser, texts.map((t) => JSON.stringify(parseNote(t))));
   });
 });
