@@ -42,6 +42,14 @@ const cases: [string, { faultType?: string | null; cause?: string | null; action
   // Milder after the work is partial, unchanged is not solved.
   ['有异响 拧紧螺丝 还有点响', { result: 'partial' }],
   ['换了主板 但是还是开不了机', { faultType: 'no_power', actions: ['replace_part'], result: 'revisit' }],
+  // Written style: 进行了 is not 行了 ("OK"), 将 marks the object, not the future.
+  ['对压缩机进行了更换', { actions: ['replace_part'], result: null }],
+  ['进行了复位操作', { actions: ['reset'], result: null }],
+  ['将排水管重新疏通', { actions: ['unclog'] }],
+  ['重新做了系统', { actions: ['firmware_update'] }],
+  ['输液泵报堵塞 重新校准 正常使用', { faultType: 'error_code', actions: ['calibrate'], result: 'resolved' }],
+  ['服务器硬盘亮红灯 换了硬盘', { faultType: 'error_code', actions: ['replace_part'] }],
+  ['电梯运行抖动 加了润滑油 平稳了', { result: 'resolved' }],
   // English fragments.
   ['laptop蓝屏 memory松了 reseat之后fine', { faultType: 'crash', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
   ['server reboot循环 bios update之后stable了', { faultType: 'crash', actions: ['firmware_update'], result: 'resolved' }],
