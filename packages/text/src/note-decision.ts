@@ -94,6 +94,21 @@ export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
 }
 
+/** Functions whose "正常" describes the device rather than concluding the visit. */
+const DESCRIBED_FUNCTIONS = new Set(['制冷', '制热', '制冷也', '制热也', '显示', '开机', '通电', '供电', '电压', '压力', '出风', '排水', '网络', '声音']);
+const DESCRIBED_STATE = /^(?:制冷|制热|显示|开机|通电|供电|电压|压力|出风|排水|网络|声音)(?:也|都)?正常$/;
+/** A part or a measurement checked and found fine, before the diagnosis ("电源正常 … 是内存接触不良"). */
+const CHECKED_PART_STATE = /^(?:电源|主板|电容|压缩机|风机|电机|风扇|传感器|探头|线路|电压|压力|系统压力|阻值)(?:也|都)?正常$/;
+
+/** The words of a hit, with the subject before a bare "正常" ("电源" + "正常"). */
+function saidWithSubject(h: Hit, tokens: readonly NoteToken[]): string {
+  const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
+  const prev = tokens[h.tokFrom - 1];
+  return said === '正常' && prev && prev.clause === tokens[h.tokFrom]?.clause ? prev.text + said : said;
+}
+
+const MILD_SYMPTOM = /^(?:不够|不太|有点|有些|稍微|略)|(?:一点|一些|点儿)$/;
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
@@ -109,10 +124,22 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       }
       // "制冷正常，制热不行": a bare "正常" before the complaint and before any work describes, not concludes.
       if (h.code === 'resolved' && h.start < workAt && hits.some((f) => f.group === 'faultType' && f.start > h.start && !f.negated)) continue;
+      // "制冷不行，但制热正常": with no work at all, "<function> 正常" next to a complaint describes the other function.
+      // "电源正常 主板没坏 是内存接触不良": a check that found a part fine, before the diagnosis, is not the outcome.
+      if (h.code === 'resolved' && h.start < workAt && CHECKED_PART_STATE.test(saidWithSubject(h, tokens)) &&
+        hits.some((f) => (f.group === 'cause' || f.group === 'faultType') && f.start > h.start && !f.negated)) continue;
+      if (h.code === 'resolved' && workAt === Infinity && hits.some((f) => f.group === 'faultType' && !f.negated)) {
+        const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
+        if (DESCRIBED_STATE.test(said) || (h.weak && DESCRIBED_FUNCTIONS.has(tokens[h.tokFrom - 1]?.text ?? ''))) continue;
+      }
       signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
     } else if (h.group === 'faultType') {
       if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });
-      else if (!h.negated && h.still && h.start > workAt) signals.push({ kind: 'unresolved', at: h.start, hit: null, strength: 0.6 });
+      else if (!h.negated && h.still && h.start > workAt) {
+        // "还是不够凉", "还有点响": the symptom is milder, not unchanged.
+        const mild = MILD_SYMPTOM.test(tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('')) || MILD_SYMPTOM.test(tokens[h.tokFrom - 1]?.text ?? '');
+        signals.push(mild ? { kind: 'partial', at: h.start, hit: null, strength: 0.6 } : { kind: 'unresolved', at: h.start, hit: null, strength: 0.6 });
+      }
     }
   }
   tokens.forEach((t, i) => {

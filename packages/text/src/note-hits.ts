@@ -112,6 +112,12 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
   tokens.forEach((t, i) => {
     const part: PartEntry | null | undefined = t.info?.part;
     if (!part) return;
+    // "查出来是主板", "原因是电容的问题": a part named as what it is, ending its clause, is the cause.
+    const prev = tokens[i - 1]; const after = tokens[i + 1];
+    if (part.cause && prev && prev.clause === t.clause && CAUSE_COPULA.has(prev.text) && lexicon.codes.cause.has(part.cause) &&
+      (!after || after.clause !== t.clause || after.kind === 'punct' || PROBLEM_TAIL.has(after.text))) {
+      hits.push(make('cause', part.cause, false, 'combo', i, i + 1));
+    }
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const next = tokens[j] as NoteToken;
       if (next.clause !== t.clause) break;
@@ -130,7 +136,13 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
 const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '也', '都', '还', '要', '需要', '是', '在', '去', '给', '把', '一直',
   '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
 
+/** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
+const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是']);
+const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
+
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
+/** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */
+const isLaterVisit = (t: NoteToken): boolean => t.info?.terms.some((x) => x.group === 'result' && (x.code === 'revisit' || x.code === 'awaiting_parts')) ?? false;
 const isDoneAction = (t: NoteToken, next: NoteToken | undefined): boolean =>
   (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le));
 
@@ -141,7 +153,7 @@ function planStateAt(tokens: readonly NoteToken[], from: number, to: number, sta
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
     if (has(t, F.done) || isDoneAction(t, tokens[k + 1])) state = false;
-    else if (has(t, F.plan) || isGuide(t)) state = true;
+    else if (has(t, F.plan) || isGuide(t) || isLaterVisit(t)) state = true;
   }
   return state;
 }
@@ -182,6 +194,9 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     hit.causeMarked = (marks & 1) !== 0;
     hit.suspected = (marks & 2) !== 0;
     hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    // "…后再换", "同意了再换": 再 right before an undone action puts it in the future.
+    const prev = tokens[hit.tokFrom - 1];
+    if (hit.group === 'action' && prev && (prev.text === '再' || prev.text.endsWith('后再')) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;

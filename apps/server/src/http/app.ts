@@ -29,6 +29,7 @@ import { registerSavedViewRoutes } from '../tickets/saved-view.routes.ts';
 import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
+import { registerNameplateRoutes } from '../nameplates/nameplate.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { withProblemMediaType } from './openapi-document.ts';
 
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
+    registerNameplateRoutes,
   ]) {
     register(app, ctx);
   }
