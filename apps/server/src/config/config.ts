@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   GONGDAN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   GONGDAN_TRUST_PROXY: bool.default(false),
   GONGDAN_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  GONGDAN_CONFIRMATION_TTL_DAYS: z.coerce.number().positive().max(365).default(7),
   GONGDAN_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -37,6 +38,8 @@ export interface Config {
   trustProxy: boolean;
   timeZone: string;
   maxUploadBytes: number;
+  /** How long a customer confirmation link stays valid (issue 7). */
+  confirmationTtlDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.GONGDAN_TRUST_PROXY,
     timeZone: e.GONGDAN_TIME_ZONE,
     maxUploadBytes: Math.round(e.GONGDAN_MAX_UPLOAD_MB * 1024 * 1024),
+    confirmationTtlDays: e.GONGDAN_CONFIRMATION_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
   };
   return Object.freeze(config);

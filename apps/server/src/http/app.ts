@@ -29,6 +29,7 @@ import { registerSavedViewRoutes } from '../tickets/saved-view.routes.ts';
 import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
+import { registerConfirmationRoutes } from '../confirmations/confirmation.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
+    registerConfirmationRoutes,
   ]) {
     register(app, ctx);
   }
