@@ -21,10 +21,10 @@ table{width:100%;border-collapse:collapse;margin:8px 0}th,td{border:1px solid #9
 th{background:#f5f6f8;width:7em;font-weight:600}.pre{white-space:pre-wrap;word-break:break-word}
 h2{font-size:15px;margin:14px 0 4px;border-left:4px solid #1456d9;padding-left:8px}
 .photos{display:flex;flex-wrap:wrap;gap:6px}.photos img{width:32%;max-height:50mm;object-fit:cover}
-.sign{display:flex;gap:16px;align-items:flex-end;margin-top:8px}.sign img{height:32mm;border-bottom:1px solid #333}
+.sign{display:flex;gap:16px;align-items:flex-end;margin-top:8px;white-space:nowrap}.sign img{max-width:60%}.sign img{height:32mm;border-bottom:1px solid #333}
 .hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;color:#555;word-break:break-all}
 .toolbar{text-align:center;margin:12px}.toolbar button{font:inherit;padding:8px 20px}
-@page{size:A4;margin:12mm}@media print{body{background:#fff}.sheet{box-shadow:none;margin:0;max-width:none;padding:0}.toolbar{display:none}h2,table,.sign{break-inside:avoid}}`;
+@media (max-width:600px){.sheet{padding:16px 12px;margin:0}th{width:4.5em}}@page{size:A4;margin:12mm}@media print{body{background:#fff}.sheet{box-shadow:none;margin:0;max-width:none;padding:0}.toolbar{display:none}h2,table,.sign{break-inside:avoid}}`;
 
 /** Inline, allowed by its CSP hash. */
 export const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click',function(){print()})";
