@@ -152,3 +152,4 @@ rejectForm.addEventListener('submit', (e) => {
   }
   void submit({ outcome: 'rejected', reason }, errBox, rejectForm.querySelector('button[type=submit]') as HTMLButtonElement);
 });
+document.documentElement.dataset.ready = '1';
