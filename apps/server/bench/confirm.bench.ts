@@ -62,18 +62,19 @@ try {
     cdp.on('Network.loadingFinished', (ev: { encodedDataLength: number }) => { bytes += ev.encodedDataLength; });
     await page.goto(url, { waitUntil: 'commit' });
     await page.locator('#summary h1').waitFor({ state: 'visible', timeout: 30_000 });
-    await page.waitForFunction(() => document.documentElement.dataset.ready === '1', undefined, { timeout: 30_000 });
+    // Evaluated in the page (strings: this file is type-checked without DOM types).
+    await page.waitForFunction("document.documentElement.dataset.ready === '1'", undefined, { timeout: 30_000 });
     await page.waitForTimeout(200);
-    const t = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const t = await page.evaluate(`(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
       const paint = performance.getEntriesByName('first-contentful-paint')[0];
       return { fcp: paint ? paint.startTime : NaN, dcl: nav.domContentLoadedEventEnd, responseEnd: nav.responseEnd };
-    });
+    })()`) as { fcp: number; dcl: number; responseEnd: number };
     // The summary is in the HTML itself: it is visible at the first contentful paint.
-    const visible = await page.evaluate(() => {
+    const visible = await page.evaluate(`(() => {
       const h1 = document.querySelector('#summary h1');
       return h1 && h1.getBoundingClientRect().height > 0 ? (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN) : NaN;
-    });
+    })()`) as number;
     summary.push(visible);
     fcp.push(t.fcp);
     ready.push(t.dcl);
