@@ -25,6 +25,7 @@ import { loadPublicScript, publicScriptUrl } from './public-script.ts';
 import { reissueConfirmationRequest } from './reissue-confirmation-request.ts';
 import { PRINT_SCRIPT } from './service-report.ts';
 import { registerConfirmationPolicyRoutes } from './confirmation-policy.routes.ts';
+import { registerDeviceReportRoutes } from './device-report.routes.ts';
 import { submitConfirmation, type SubmitError, type Submitted } from './submit-confirmation.ts';
 
 const tags = ['confirmations'];
@@ -69,6 +70,7 @@ function presentResult(s: Submitted, token: string | null) {
 
 export function registerConfirmationRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerConfirmationPolicyRoutes(app, ctx);
+  registerDeviceReportRoutes(app, ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const perIp = new RateLimiter(30, 60_000);
   const perToken = new RateLimiter(10, 60_000);
