@@ -26,6 +26,7 @@ import { reissueConfirmationRequest } from './reissue-confirmation-request.ts';
 import { PRINT_SCRIPT } from './service-report.ts';
 import { registerConfirmationPolicyRoutes } from './confirmation-policy.routes.ts';
 import { registerDeviceReportRoutes } from './device-report.routes.ts';
+import { registerSuspiciousRoutes } from './suspicious.routes.ts';
 import { submitConfirmation, type SubmitError, type Submitted } from './submit-confirmation.ts';
 
 const tags = ['confirmations'];
@@ -71,6 +72,7 @@ function presentResult(s: Submitted, token: string | null) {
 export function registerConfirmationRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerConfirmationPolicyRoutes(app, ctx);
   registerDeviceReportRoutes(app, ctx);
+  registerSuspiciousRoutes(app, ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const perIp = new RateLimiter(30, 60_000);
   const perToken = new RateLimiter(10, 60_000);

@@ -102,9 +102,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await s.createIndex('callback_items_batch_ticket').on('callback_items').columns(['batch_id', 'ticket_id']).unique().execute();
   await s.createIndex('callback_items_ticket').on('callback_items').column('ticket_id').execute();
+  // The suspicious-close detector reads status changes by time.
+  await s.createIndex('audit_records_action_at').on('audit_records').columns(['action', 'at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('audit_records_action_at').execute();
   for (const t of ['callback_items', 'callback_batches', 'confirmation_policy_changes', 'confirmation_policies', 'confirmations', 'confirmation_requests']) {
     await db.schema.dropTable(t).execute();
   }
