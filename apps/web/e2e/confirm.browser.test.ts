@@ -14,7 +14,7 @@ import QRCode from 'qrcode';
 import { chromium, type Browser as PwBrowser, type BrowserContext, type Page } from 'playwright-core';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
-import { ensureBuilt, SCREENSHOTS, startWorld } from './desk-world.ts';
+import { ensureBuilt, SCREENSHOTS, signIn, startWorld } from './desk-world.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -153,6 +153,56 @@ describe('customer confirmation in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'confirm-link-expired.png') });
     assert.equal((await supervisor.get(`/api/v1/tickets/${t2.id}`)).body.status, 'awaiting_confirmation');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('desk: the ticket shows the signature evidence; 可疑关闭 lists a fast close; one click creates callbacks once; the agent records the outcome', async () => {
+    // A fast close: resolved, then closed by the supervisor seconds later without the customer.
+    const fast = await engineerResolves('门禁读卡器失灵');
+    assert.equal((await supervisor.post(`/api/v1/tickets/${fast.id}/transitions`, { to: 'closed', reason: '电话确认' })).status, 200);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, w.url, 'supervisor@test.local');
+    await page.waitForURL(/\/tickets$/);
+
+    // The first test's signed ticket shows its evidence on the ticket page.
+    const signed = (await supervisor.get('/api/v1/tickets?q=' + encodeURIComponent('冷库压缩机不启动'))).body.items[0] as { id: string };
+    await page.goto(`${w.url}/tickets/${signed.id}`);
+    const panel = page.getByTestId('confirmation-panel');
+    await panel.getByText('客户已确认').waitFor();
+    await panel.getByText('王经理').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=confirmation-panel] img')].some((i) => (i as HTMLImageElement).naturalWidth > 0));
+    await page.screenshot({ path: join(SCREENSHOTS, 'confirm-desk-ticket.png') });
+
+    await page.getByRole('menuitem', { name: '可疑关闭' }).click();
+    await page.waitForURL(/\/confirmations$/);
+    const row = page.getByRole('row').filter({ hasText: fast.number });
+    await row.getByText(/解决后 .* 秒即关闭/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'confirm-suspicious.png') });
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('create-callbacks').click();
+    await page.waitForURL(/\/confirmations\/callbacks\//);
+    await page.getByRole('link', { name: fast.number }).waitFor();
+    // Pressing again on the same selection does not create a second batch.
+    assert.equal((await supervisor.post('/api/v1/callback-batches', { ticketIds: [fast.id] })).body.created, false);
+    assert.equal((await w.ctx.database.db.selectFrom('todos').select('id').where('kind', '=', 'callback').where('ticket_id', '=', fast.id).execute()).length, 1);
+
+    // The agent (dispatcher) records "not resolved": the ticket is reopened.
+    const agent = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const ap = await agent.newPage();
+    await signIn(ap, w.url, 'dispatcher@test.local');
+    await ap.waitForURL(/\/tickets$/);
+    await ap.getByRole('menuitem', { name: '回访任务' }).click();
+    await ap.getByRole('link', { name: /可疑关闭回访/ }).click();
+    await ap.getByRole('button', { name: '未解决（已重开）' }).click();
+    await ap.getByText('已记录回访结果').waitFor();
+    await ap.screenshot({ path: join(SCREENSHOTS, 'confirm-callback-batch.png') });
+    assert.equal((await supervisor.get(`/api/v1/tickets/${fast.id}`)).body.status, 'reopened');
+    assert.deepEqual(errors, []);
+    await agent.close();
     await context.close();
   });
 });

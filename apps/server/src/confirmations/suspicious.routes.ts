@@ -65,11 +65,17 @@ export function registerSuspiciousRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   r.get('/api/v1/callback-batches', {
-    config: { access: 'audit.read' },
-    schema: { tags, summary: 'Callback batches with progress per outcome' },
-  }, async () => {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Callback batches with progress per outcome (agents: the batches with callbacks of theirs)' },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (actor.role === 'customer' || actor.role === 'engineer') throw new HttpProblem(403, 'forbidden', { zh: '无权执行此操作', en: 'You are not allowed to do this' });
     const db = ctx.database.db;
-    const batches = await db.selectFrom('callback_batches').selectAll().orderBy('created_at', 'desc').limit(100).execute();
+    let bq = db.selectFrom('callback_batches').selectAll().orderBy('created_at', 'desc').limit(100);
+    if (actor.role !== 'admin' && actor.role !== 'supervisor') {
+      bq = bq.where('id', 'in', db.selectFrom('callback_items').select('batch_id').where('agent_id', '=', actor.id));
+    }
+    const batches = await bq.execute();
     const counts = batches.length === 0 ? [] : await db.selectFrom('callback_items').select(['batch_id', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
       .where('batch_id', 'in', batches.map((b) => b.id)).groupBy(['batch_id', 'outcome']).execute();
     return {

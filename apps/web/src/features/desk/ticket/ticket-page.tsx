@@ -12,6 +12,7 @@ import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
 import { LinksPanel } from './links-panel.tsx';
+import { ConfirmationPanel } from '../confirmations/confirmation-panel.tsx';
 import { EditDrawer } from './edit-drawer.tsx';
 import { CustomFieldValues } from './custom-field-values.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
@@ -62,6 +63,7 @@ export default function TicketPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <ConfirmationPanel ticket={tk} />
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
             <LinksPanel ticket={tk} />
