@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   GONGDAN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   GONGDAN_TRUST_PROXY: bool.default(false),
   GONGDAN_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  GONGDAN_CONFIRMATION_TTL_DAYS: z.coerce.number().positive().max(365).default(7),
   GONGDAN_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   GONGDAN_OUTBOUND_ALLOW_PRIVATE: bool.default(false),
   GONGDAN_OUTBOUND_ALLOW_HOSTS: z
@@ -44,6 +45,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Who webhooks and chat robots may reach; private and loopback addresses need an explicit allow. */
   outbound: { allowPrivate: boolean; allowHosts: readonly string[] };
+  /** How long a customer confirmation link stays valid (issue 7). */
+  confirmationTtlDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       allowPrivate: e.GONGDAN_OUTBOUND_ALLOW_PRIVATE,
       allowHosts: Object.freeze((e.GONGDAN_OUTBOUND_ALLOW_HOSTS ?? '').split(',').filter(Boolean).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''))),
     }),
+    confirmationTtlDays: e.GONGDAN_CONFIRMATION_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
   };
   return Object.freeze(config);

@@ -125,7 +125,7 @@ for (const target of testTargets()) {
       assert.deepEqual(r.body.warranty, { state: 'in_warranty', until: '2026-06-20', daysLeft: 5 });
       assert.equal(r.body.ticketCount, 5);
       assert.deepEqual(r.body.lastTickets.map((x: { id: string }) => x.id), [t.t4, t.t3, t.t11, t.t2, t.t1]);
-      assert.equal(r.body.lastTickets[0].statusLabel, '已解决');
+      assert.equal(r.body.lastTickets[0].statusLabel, '待客户确认', 'resolving moves on to awaiting the customer’s confirmation');
       const e = await w.as('engineer');
       const mine = await e.get(`/api/v1/devices/${dev.d1}/summary`);
       assert.equal(mine.status, 200, mine.text);

@@ -2,6 +2,7 @@ import type { Actor, Role } from '@gongdan/domain/access/roles';
 import type { TicketType } from '@gongdan/domain/ticket/ticket';
 import type { AppContext } from '../app-context.ts';
 import { addAttachment } from '../attachments/add-attachment.ts';
+import { setConfirmationPolicy } from '../confirmations/set-confirmation-policy.ts';
 import { addContract, addDevice, createCustomer } from '../customers/manage-customers.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { addComment } from '../tickets/add-comment.ts';
@@ -89,18 +90,24 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
     clock.advance(60_000);
   }
 
+  // One customer's tickets are closed by supervisor review instead of the customer's signature
+  // (issue 7), so the demo also shows tickets resting in 已解决.
+  const reviewCustomer = customers[0] as (typeof customers)[number];
+  must(await setConfirmationPolicy(ctx, admin, 'customer', reviewCustomer.id, { mode: 'supervisor_review', autoCloseDays: null, reason: '驻场维保合同：由主管审核关闭' }), 'confirmation policy');
+
   const engineers = [...users.values()].filter((u) => u.role === 'engineer');
   const lastOpenOf = new Map<string, string>();
   const step = (50 * DAY) / TICKETS;
   for (let n = 0; n < TICKETS; n++) {
     clock.set(new Date(end - 58 * DAY + n * step));
-    const customer = customers[Math.floor(rand() * customers.length)] as (typeof customers)[number];
+    const picked = customers[Math.floor(rand() * customers.length)] as (typeof customers)[number];
+    const status = n >= TICKETS - 12 && n % 2 === 0 ? 'in_progress' : (STATUS_PLAN[n % STATUS_PLAN.length] as string);
+    const customer = status === 'resolved' ? reviewCustomer : picked;
     const candidates = TICKET_TEMPLATES.filter((t) => customer.lines.includes(t.line));
     const tpl = candidates[Math.floor(rand() * candidates.length)] ?? (TICKET_TEMPLATES[0] as (typeof TICKET_TEMPLATES)[number]);
     const device = customer.devices.find((d) => d.line === tpl.line);
     // The first engineer gets a quarter of the orders so the demo login has a full inbox.
     const engineer = n % 4 === 0 ? (users.get('engineer@demo.local') as Actor) : (engineers[Math.floor(rand() * engineers.length)] as Actor);
-    const status = n >= TICKETS - 12 && n % 2 === 0 ? 'in_progress' : (STATUS_PLAN[n % STATUS_PLAN.length] as string);
     const teamId = (engineer.teamIds[0] ?? null);
     const ticket = must(await createTicket(ctx, dispatcher, {
       type: tpl.type, title: tpl.title, description: tpl.description, customerId: customer.id, deviceId: device?.id ?? null,
@@ -115,6 +122,8 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
     }
     if (!['cancelled', 'closed'].includes(status)) lastOpenOf.set(customer.id, ticket.id);
     for (const to of PATHS[status] ?? []) {
+      // Resolving asks the customer to confirm in the same transaction (issue 7): no separate step.
+      if (to === 'awaiting_confirmation') continue;
       clock.advance(Math.floor(10 * 60_000 + rand() * 90 * 60_000));
       const actor = actorFor(to, engineer, dispatcher, supervisor);
       const customFields = to === 'resolved' ? await resolveFields(ctx, engineer, ticket.id, tpl.type) : undefined;

@@ -30,6 +30,7 @@ import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
 import { registerNameplateRoutes } from '../nameplates/nameplate.routes.ts';
+import { registerConfirmationRoutes } from '../confirmations/confirmation.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { withProblemMediaType } from './openapi-document.ts';
 
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
     registerNameplateRoutes,
+    registerConfirmationRoutes,
   ]) {
     register(app, ctx);
   }

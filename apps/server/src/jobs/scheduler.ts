@@ -4,6 +4,7 @@ import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { purgeIdempotencyKeys } from '../http/idempotency.ts';
 import { purgeOutbox } from './outbox.repository.ts';
 import { sweepSlaDeadlines } from '../sla/sla-sweep.job.ts';
+import { autoCloseUnanswered } from '../confirmations/auto-close.job.ts';
 
 interface Task {
   name: string;
@@ -14,6 +15,7 @@ interface Task {
 export const SCHEDULED_TASKS: Task[] = [
   // SLA levels fire within ~1 s of due; with nothing due a sweep is one indexed probe.
   { name: 'sla-sweep', everyMs: 1_000, run: sweepSlaDeadlines },
+  { name: 'confirmation-auto-close', everyMs: 60_000, run: autoCloseUnanswered },
   { name: 'audit-checkpoint', everyMs: 5 * 60_000, run: createAuditCheckpoint },
   { name: 'purge-idempotency-keys', everyMs: 60 * 60_000, run: purgeIdempotencyKeys },
   { name: 'purge-sessions', everyMs: 60 * 60_000, run: (ctx) => deleteExpiredSessions(ctx.database.db, ctx.clock.now().toISOString()) },

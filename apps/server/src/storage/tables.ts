@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
 import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
 import type { ChatRobotsTable, ChatRobotDeliveriesTable, NotificationPreferencesTable } from './tables-notify.ts';
+import type { CallbackBatchesTable, CallbackItemsTable, ConfirmationPoliciesTable, ConfirmationPolicyChangesTable, ConfirmationRequestsTable, ConfirmationsTable } from './tables-confirm.ts';
 import type { CalendarsTable, SlaPoliciesTable, TicketSlaTable, SlaEventsTable, SlaDeadlinesTable, TicketFlagsTable } from './tables-sla.ts';
 
 /**
@@ -339,6 +340,12 @@ export interface DB {
   sla_events: SlaEventsTable;
   sla_deadlines: SlaDeadlinesTable;
   ticket_flags: TicketFlagsTable;
+  confirmation_requests: ConfirmationRequestsTable;
+  confirmations: ConfirmationsTable;
+  confirmation_policies: ConfirmationPoliciesTable;
+  confirmation_policy_changes: ConfirmationPolicyChangesTable;
+  callback_batches: CallbackBatchesTable;
+  callback_items: CallbackItemsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

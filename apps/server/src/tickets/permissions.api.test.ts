@@ -159,7 +159,7 @@ for (const target of testTargets()) {
       assert.equal(dispatcherResolve.body.code, 'transition_role_forbidden');
       const resolved = await tr('engineer', resolveBody);
       assert.equal(resolved.status, 200, resolved.text);
-      assert.equal(resolved.body.status, 'resolved');
+      assert.equal(resolved.body.status, 'awaiting_confirmation', 'resolving asks the customer to confirm at once');
       const engineerClose = await tr('engineer', { to: 'closed', reason: '修好了' });
       assert.equal(engineerClose.status, 403);
       assert.equal(engineerClose.body.code, 'transition_role_forbidden');

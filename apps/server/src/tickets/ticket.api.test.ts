@@ -21,10 +21,11 @@ for (const target of testTargets()) {
       assert.equal(t.status, 'assigned');
       assert.equal(t.device.serialNumber, 'SN-A-1');
       const e = await w.as('engineer');
-      for (const [to, extra] of [['accepted', {}], ['in_progress', {}], ['resolved', { fields: { resolution: '清洗滤网' }, customFields: { fault_photo: ['p1'], result: 'resolved' } }], ['awaiting_confirmation', {}]] as const) {
+      // Resolving asks the customer at once: the same transaction moves the ticket on to awaiting_confirmation.
+      for (const [to, extra, expected] of [['accepted', {}, 'accepted'], ['in_progress', {}, 'in_progress'], ['resolved', { fields: { resolution: '清洗滤网' }, customFields: { fault_photo: ['p1'], result: 'resolved' } }, 'awaiting_confirmation']] as const) {
         const r = await e.post(`/api/v1/tickets/${t.id}/transitions`, { to, ...extra });
         assert.equal(r.status, 200, `${to}: ${r.text}`);
-        assert.equal(r.body.status, to);
+        assert.equal(r.body.status, expected);
       }
       const engineerClose = await e.post(`/api/v1/tickets/${t.id}/transitions`, { to: 'closed', reason: '我修好了' });
       assert.equal(engineerClose.status, 403);
@@ -36,7 +37,8 @@ for (const target of testTargets()) {
       assert.equal(closed.status, 200, closed.text);
       const audit = await s.get(`/api/v1/tickets/${t.id}/audit`);
       assert.deepEqual(audit.body.items.map((r: { action: string }) => r.action), [
-        'ticket.created', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned',
+        'ticket.created', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned', 'ticket.transitioned',
+        'ticket.close_refused', 'ticket.transitioned',
       ]);
       assert.equal(audit.body.items[0].ip, '127.0.0.1');
       const verify = await s.get('/api/v1/audit/verify');

@@ -14,6 +14,8 @@ import { loadVisibleTicket } from './load-visible-ticket.ts';
 import { toTicket } from './ticket.mapper.ts';
 import { checkTicketReferences } from './ticket-references.ts';
 import { checkCustomFields } from './ticket-validation.ts';
+import { auditRefusedClose } from '../confirmations/audit-refused-close.ts';
+import { requestConfirmationAfterResolve } from '../confirmations/issue-confirmation-request.ts';
 
 /**
  * Moves a ticket along its workflow. The domain decides (roles, guards, required fields,
@@ -26,7 +28,7 @@ export async function transitionTicket(
   if (!can(actor, 'ticket.transition')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const workflow = await getWorkflow(db);
-  return inTransaction(db, async (trx): Promise<Result<Ticket, AppError>> => {
+  const result = await inTransaction(db, async (trx): Promise<Result<Ticket, AppError>> => {
     const loaded = await loadVisibleTicket(trx, actor, ticketId, ctx.database.dialect);
     if (!loaded.ok) return loaded;
     const { row, ticket } = loaded.value;
@@ -57,8 +59,14 @@ export async function transitionTicket(
       after: { status: next.status, transition: transition.id, ...pick(next, Object.keys(fields)), ...(input.customFields ? { customFields: input.customFields } : {}) },
       events: [{ topic: 'ticket.transitioned', aggregateId: ticket.id, payload: { ...ticketEventPayload({ ...next, version: ticket.version + 1 }, transition.id), from: ticket.status } }],
     });
-    return saved.ok ? ok(toTicket(saved.value)) : saved;
+    if (!saved.ok) return saved;
+    // Resolving asks the customer to confirm in the same transaction (issue 7).
+    const confirming = await requestConfirmationAfterResolve(trx, ctx, workflow, saved.value, now);
+    return confirming.ok ? ok(toTicket(confirming.value)) : confirming;
   });
+  // Refused attempts to close (e.g. an engineer skipping confirmation) are audited too.
+  if (!result.ok) await auditRefusedClose(ctx, workflow, actor, ticketId, input.to, result.error, meta);
+  return result;
 }
 
 function pick(t: Ticket, keys: string[]): Record<string, unknown> {

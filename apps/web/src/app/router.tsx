@@ -21,6 +21,8 @@ const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
 const SlaAdminPage = lazy(() => import('../features/desk/sla-admin/sla-admin-page.tsx'));
 const TodosPage = lazy(() => import('../features/desk/notifications/todos-page.tsx'));
 const OpsBoardPage = lazy(() => import('../features/desk/notifications/ops-board-page.tsx'));
+const SuspiciousClosesPage = lazy(() => import('../features/desk/confirmations/suspicious-closes-page.tsx'));
+const CallbackBatchPage = lazy(() => import('../features/desk/confirmations/callback-batch-page.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -49,6 +51,8 @@ export function DeskRouter() {
           <Route path="/admin/sla" element={page(<SlaAdminPage />)} />
           <Route path="/todos" element={page(<TodosPage />)} />
           <Route path="/ops" element={page(<OpsBoardPage />)} />
+          <Route path="/confirmations" element={page(<SuspiciousClosesPage />)} />
+          <Route path="/confirmations/callbacks/:id" element={page(<CallbackBatchPage />)} />
           <Route path="/profile" element={page(<ProfilePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

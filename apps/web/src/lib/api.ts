@@ -53,6 +53,9 @@ async function request<T>(method: string, path: string, opts: { body?: unknown; 
   return (await res.json()) as T;
 }
 
+/** For feature folders with their own endpoints (same CSRF, language and error handling). */
+export { request as apiRequest };
+
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 const enc = encodeURIComponent;

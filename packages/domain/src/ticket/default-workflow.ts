@@ -76,6 +76,12 @@ export const defaultWorkflow: WorkflowDefinition = {
       to: 'closed', roles: ['supervisor', 'admin'], guards: [], requiredFields: [], requireReason: true, effects: ['set_closed_at'],
     },
     {
+      // Taken only by the scheduler, for ticket types / customers configured to close after N days
+      // without the customer's answer; the reason names the policy.
+      id: 'auto_close', label: { zh: '超时自动关闭', en: 'Auto-close (no answer)' }, from: ['awaiting_confirmation'], to: 'closed',
+      roles: ['system'], guards: [], requiredFields: [], requireReason: true, effects: ['set_closed_at'],
+    },
+    {
       id: 'customer_reject', label: { zh: '客户反馈未解决', en: 'Customer says not fixed' },
       from: ['resolved', 'awaiting_confirmation'], to: 'reopened', roles: ['customer'], guards: [], requiredFields: [],
       requireReason: true, effects: ['clear_resolved_at'],

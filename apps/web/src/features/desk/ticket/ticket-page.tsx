@@ -13,6 +13,7 @@ import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { LinksPanel } from './links-panel.tsx';
+import { ConfirmationPanel } from '../confirmations/confirmation-panel.tsx';
 import { EditDrawer } from './edit-drawer.tsx';
 import { CustomFieldValues } from './custom-field-values.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
@@ -64,6 +65,7 @@ export default function TicketPage() {
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <SlaPanel sla={tk.sla} />
+            <ConfirmationPanel ticket={tk} />
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
             <LinksPanel ticket={tk} />
