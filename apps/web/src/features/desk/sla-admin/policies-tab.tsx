@@ -23,9 +23,9 @@ export function PoliciesTab() {
   const teams = useTeams();
   const calendars = useCalendars();
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
-  const any = <Typography.Text type="secondary">{t('任意', 'any')}</Typography.Text>;
+  const anyValue = <Typography.Text type="secondary">{t('任意', 'any')}</Typography.Text>;
   const tags = (values: readonly string[] | undefined, label: (v: string) => string) =>
-    values?.length ? <Space size={[2, 2]} wrap>{values.map((v) => <Tag key={v} style={{ marginInlineEnd: 0 }}>{label(v)}</Tag>)}</Space> : any;
+    values?.length ? <Space size={[2, 2]} wrap>{values.map((v) => <Tag key={v} style={{ marginInlineEnd: 0 }}>{label(v)}</Tag>)}</Space> : anyValue;
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? id;
   const calName = (id: string | null) => (id ? calendars.data?.find((c) => c.id === id)?.name ?? id : t('团队日历 / 默认', 'team’s / default'));
 
@@ -54,7 +54,7 @@ export function PoliciesTab() {
                     {r.match.priorities?.map((v) => <Tag key={v} color="orange">{text(priorityLabels[v], v)}</Tag>)}
                     {r.match.teamIds?.map((v) => <Tag key={v} color="geekblue">{teamName(v)}</Tag>)}
                   </Space>
-                ) : any,
+                ) : anyValue,
               },
               { title: t('首次响应', 'First response'), key: 'fr', width: 190, render: (_, r) => targetText(r.targets.first_response, t) },
               { title: t('解决', 'Resolution'), key: 'res', width: 190, render: (_, r) => targetText(r.targets.resolution, t) },
