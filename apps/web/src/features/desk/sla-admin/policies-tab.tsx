@@ -7,6 +7,7 @@ import { impactLabels, priorityLabels, typeLabels } from '../../../lib/labels.ts
 import { hasPermission, useSession } from '../../../lib/session.ts';
 import { QueryState } from '../../../ui/states.tsx';
 import { useTeams } from '../directory.ts';
+import { MatchPreview } from './match-preview.tsx';
 import { PolicyDrawer } from './policy-drawer.tsx';
 import { targetText, triggerText } from './policy-format.ts';
 import { useCalendars, usePolicies, type SlaPolicy } from './sla-api.ts';
@@ -36,6 +37,7 @@ export function PoliciesTab() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
             {t('按“顺序”从上到下匹配，第一条所有条件都满足的策略生效；都不匹配时使用默认策略。空条件表示任意值。', 'Rows are tried top to bottom; the first whose every condition admits the ticket wins; otherwise the default applies. An empty condition admits any value.')}
           </Typography.Paragraph>
+          <MatchPreview />
           <Table<SlaPolicy>
             rowKey="id" size="small" pagination={false} scroll={{ x: 1500 }} data-testid="policy-grid"
             dataSource={[...rows].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || a.position - b.position)}
