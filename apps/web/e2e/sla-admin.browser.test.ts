@@ -101,6 +101,13 @@ describe('SLA administration in Chromium', () => {
     const { page } = b;
     await page.getByRole('tab', { name: 'SLA 策略' }).click();
     await page.getByTestId('policy-grid').waitFor();
+    // 试一试: which row a VIP ticket with a whole production line down gets, and why.
+    await page.getByLabel('客户等级').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('VIP', { exact: true }).click();
+    await page.getByLabel('影响范围').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('整条产线').click();
+    await page.getByRole('button', { name: '试一试' }).click();
+    assert.match(await page.getByTestId('match-result').innerText(), /VIP · 产线级故障：客户等级 VIP ∈ \{VIP\}，影响范围 line ∈ \{line\}/);
     await shot('sla-policy-grid');
     await page.getByRole('button', { name: '编辑 VIP · 单台设备' }).click();
     const drawer = page.getByRole('dialog');
@@ -182,7 +189,7 @@ describe('SLA administration in Chromium', () => {
     await signIn(page, w.url, 'dispatcher@test.local');
     await page.waitForURL(/\/tickets$/);
     const views = page.getByTestId('saved-views');
-    await views.getByRole('tab', { name: '即将超时' }).click();
+    await views.getByRole('tab', { name: '即将超时' }).click({ timeout: 30_000 });
     await page.waitForURL(/view=builtin%3Adue-soon/);
     await page.goto(`${w.url}/tickets?priority=urgent`);
     await page.getByText('冷库压缩机漏水').waitFor();

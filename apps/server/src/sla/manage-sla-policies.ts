@@ -80,8 +80,13 @@ export async function deleteSlaPolicy(ctx: AppContext, id: string): Promise<Resu
   const row = await findPolicyRow(ctx.database.db, id);
   if (!row) return err({ kind: 'not_found', entity: 'sla_policy' });
   if (row.is_default === 1) return err({ kind: 'conflict', detail: 'the default policy cannot be deleted; edit it instead' });
-  await deletePolicyRow(ctx.database.db, id);
+  // Its open tickets are matched again against the rest of the grid by the recompute job.
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await deletePolicyRow(trx, id);
+    await enqueueOutbox(trx, ctx.clock.now(), [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: id, payload: { policyId: id, version: row.version + 1 } }]);
+  });
   invalidateSlaPolicies();
+  ctx.nudgeOutbox();
   return ok(null);
 }
 

@@ -115,5 +115,19 @@ for (const target of testTargets()) {
       assert.equal(kinds.length, 1);
       assert.match(kinds[0]!.detail ?? '', /calendar_edit/);
     });
+
+    test('deleting a policy re-matches its open tickets against the rest of the grid', async () => {
+      const created = await d.post('/api/v1/tickets', { title: '整条产线停机', customerId: w.customers.a, impactScope: 'line' });
+      assert.equal(created.status, 201, created.text);
+      const id = created.body.id as string;
+      assert.equal(created.body.sla.policy.id, 'vip-line');
+      assert.equal((await admin.request('DELETE', '/api/v1/sla/policies/vip-line')).status, 204);
+      const policy = await eventually('the re-match', async () => {
+        const p = (await d.get(`/api/v1/tickets/${id}`)).body.sla.policy.id as string;
+        return p !== 'vip-line' ? p : undefined;
+      });
+      assert.equal(policy, 'vip');
+      assert.match((await d.get(`/api/v1/tickets/${id}`)).body.sla.why, /VIP/);
+    });
   });
 }

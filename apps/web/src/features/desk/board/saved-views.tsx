@@ -1,18 +1,18 @@
-import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Tabs } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { App, Button, Tabs } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { SavedViewDto } from '@gongdan/contracts/saved-views';
 import { api } from '../../../lib/api.ts';
-import { applyFieldErrors } from '../../../lib/form-errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { isApiError } from '../../../lib/problem.ts';
 import { apiParams, type Filters } from './board-params.ts';
 
 export type SavedView = z.infer<typeof SavedViewDto>;
-const viewsKey = ['saved-views'] as const;
+export const savedViewsKey = ['saved-views'] as const;
+const viewsKey = savedViewsKey;
+const SaveViewDialog = lazy(() => import('./save-view-dialog.tsx'));
 const PASS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q', 'sort'] as const;
 
 /** A saved view's API query string as board filters (instants become the board's local days). */
@@ -40,17 +40,11 @@ export function queryOfFilters(f: Filters): string {
  * person's own, closable), and "保存为视图" for the current filters.
  */
 export function SavedViewTabs({ filters, active, onSelect }: { filters: Filters; active: string; onSelect: (f: Filters) => void }) {
-  const { t, en } = useI18n();
-  const { message, modal } = App.useApp();
+  const { t } = useI18n();
+  const { modal } = App.useApp();
   const qc = useQueryClient();
   const [naming, setNaming] = useState(false);
-  const [form] = Form.useForm<{ name: string }>();
   const views = useQuery({ queryKey: viewsKey, queryFn: async () => (await api.raw.get<{ items: SavedView[] }>('/api/v1/saved-views')).items, staleTime: 60_000 });
-  const save = useMutation({
-    mutationFn: (name: string) => api.raw.post<SavedView>('/api/v1/saved-views', { name, query: queryOfFilters(filters) }),
-    onSuccess: (v) => { setNaming(false); form.resetFields(); void qc.invalidateQueries({ queryKey: viewsKey }); onSelect(filtersOfView(v)); },
-    onError: (e) => { if (isApiError(e)) applyFieldErrors(form, e.fieldErrors, en, ['name']); message.error(isApiError(e) ? e.problem.title : String(e)); },
-  });
   const remove = useMutation({
     mutationFn: (id: string) => api.raw.request<void>('DELETE', `/api/v1/saved-views/${encodeURIComponent(id)}`),
     onSuccess: () => { void qc.invalidateQueries({ queryKey: viewsKey }); onSelect({}); },
@@ -71,12 +65,7 @@ export function SavedViewTabs({ filters, active, onSelect }: { filters: Filters;
           ...list.map((v) => ({ key: v.id, label: v.name, closable: !v.builtIn })),
         ]}
       />
-      <Modal open={naming} title={t('保存当前筛选为视图', 'Save the current filters as a view')} onCancel={() => setNaming(false)} onOk={() => form.submit()}
-        confirmLoading={save.isPending} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.name)}>
-          <Form.Item name="name" label={t('视图名称', 'View name')} rules={[{ required: true, whitespace: true, max: 50 }]}><Input autoFocus /></Form.Item>
-        </Form>
-      </Modal>
+      {naming && <Suspense fallback={null}><SaveViewDialog filters={filters} onClose={() => setNaming(false)} onSaved={onSelect} /></Suspense>}
     </>
   );
 }

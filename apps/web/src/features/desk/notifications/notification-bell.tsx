@@ -24,7 +24,8 @@ export function NotificationBell() {
   return (
     <Popover
       open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight"
-      content={open ? <Suspense fallback={<Spin size="small" />}><NotificationPanel count={count} onNavigate={() => setOpen(false)} /></Suspense> : null}
+      /* Never empty: antd does not open a popover whose content is empty (and then never reports the click). */
+      content={<Suspense fallback={<Spin size="small" />}>{open && <NotificationPanel count={count} onNavigate={() => setOpen(false)} />}</Suspense>}
     >
       <Button type="text" aria-label={t(`通知，${count} 条未读`, `Notifications, ${count} unread`)} data-testid="notification-bell">
         <Badge count={count} size="small" overflowCount={99} data-testid="unread-count"><BellOutlined style={{ fontSize: 18 }} /></Badge>

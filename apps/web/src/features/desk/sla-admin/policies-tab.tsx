@@ -7,6 +7,7 @@ import { impactLabels, priorityLabels, typeLabels } from '../../../lib/labels.ts
 import { hasPermission, useSession } from '../../../lib/session.ts';
 import { QueryState } from '../../../ui/states.tsx';
 import { useTeams } from '../directory.ts';
+import { MatchPreview } from './match-preview.tsx';
 import { PolicyDrawer } from './policy-drawer.tsx';
 import { targetText, triggerText } from './policy-format.ts';
 import { useCalendars, usePolicies, type SlaPolicy } from './sla-api.ts';
@@ -23,9 +24,9 @@ export function PoliciesTab() {
   const teams = useTeams();
   const calendars = useCalendars();
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
-  const any = <Typography.Text type="secondary">{t('任意', 'any')}</Typography.Text>;
+  const anyValue = <Typography.Text type="secondary">{t('任意', 'any')}</Typography.Text>;
   const tags = (values: readonly string[] | undefined, label: (v: string) => string) =>
-    values?.length ? <Space size={[2, 2]} wrap>{values.map((v) => <Tag key={v} style={{ marginInlineEnd: 0 }}>{label(v)}</Tag>)}</Space> : any;
+    values?.length ? <Space size={[2, 2]} wrap>{values.map((v) => <Tag key={v} style={{ marginInlineEnd: 0 }}>{label(v)}</Tag>)}</Space> : anyValue;
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? id;
   const calName = (id: string | null) => (id ? calendars.data?.find((c) => c.id === id)?.name ?? id : t('团队日历 / 默认', 'team’s / default'));
 
@@ -36,6 +37,7 @@ export function PoliciesTab() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
             {t('按“顺序”从上到下匹配，第一条所有条件都满足的策略生效；都不匹配时使用默认策略。空条件表示任意值。', 'Rows are tried top to bottom; the first whose every condition admits the ticket wins; otherwise the default applies. An empty condition admits any value.')}
           </Typography.Paragraph>
+          <MatchPreview />
           <Table<SlaPolicy>
             rowKey="id" size="small" pagination={false} scroll={{ x: 1500 }} data-testid="policy-grid"
             dataSource={[...rows].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || a.position - b.position)}
@@ -54,7 +56,7 @@ export function PoliciesTab() {
                     {r.match.priorities?.map((v) => <Tag key={v} color="orange">{text(priorityLabels[v], v)}</Tag>)}
                     {r.match.teamIds?.map((v) => <Tag key={v} color="geekblue">{teamName(v)}</Tag>)}
                   </Space>
-                ) : any,
+                ) : anyValue,
               },
               { title: t('首次响应', 'First response'), key: 'fr', width: 190, render: (_, r) => targetText(r.targets.first_response, t) },
               { title: t('解决', 'Resolution'), key: 'res', width: 190, render: (_, r) => targetText(r.targets.resolution, t) },
