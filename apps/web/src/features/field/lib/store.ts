@@ -304,7 +304,7 @@ async function drain(): Promise<void> {
       const p = e.problem as OutboxOp['problem'] & Record<string, unknown>;
       await db().put('outbox', {
         ...op, state: 'blocked', attempts: op.attempts + 1,
-        problem: { status: e.status, code: p.code, title: p.title, detail: p.detail, conflicts: p.conflicts, current: p.current },
+        problem: { status: e.status, code: p.code, title: p.title, detail: p.detail, errors: e.problem.errors, conflicts: p.conflicts, current: p.current },
       });
       stopped.add(op.ticketId);
       await reloadOps();

@@ -34,7 +34,7 @@ export interface OutboxOp {
   /** What the app shows until the server answers (e.g. the label of the transition). */
   label: string;
   state: 'pending' | 'blocked';
-  problem?: { status: number; code: string; title: string; detail?: string; conflicts?: { kind: string; message: string }[]; current?: FieldOrder };
+  problem?: { status: number; code: string; title: string; detail?: string; errors?: { field: string; message: string; hint?: string }[]; conflicts?: { kind: string; message: string }[]; current?: FieldOrder };
   attempts: number;
 }
 

@@ -60,6 +60,7 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
   const [pauseOpen, setPauseOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<ConfirmationRequest | null>(null);
+  const [note, setNote] = useState('');
   const customer = pkg.customers.find((c) => c.id === order.customer.id);
   const history = order.device ? pkg.deviceHistory[order.device.id] ?? [] : [];
   const sops = order.device ? pkg.sops.filter((s) => s.models.includes(order.device?.model ?? '')) : [];
@@ -146,13 +147,18 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
     }
     await submitResolve(pkg, latest(), draft, deviceId());
     await clearDraft(order.id);
-    setNotice(t('已完工，记录已保存', 'Resolved and saved'));
     if (!fieldStore.get().online) {
       setNotice(t('已完工并保存在本机，联网后自动提交', 'Resolved and saved on this phone; it is sent when online'));
       return;
     }
     await syncNow();
-    if (fieldStore.get().ops.some((o) => o.ticketId === order.id)) return;
+    const left = fieldStore.get().ops.filter((o) => o.ticketId === order.id);
+    if (left.some((o) => o.state === 'blocked')) return; // the refusal card says what happened
+    if (left.length > 0) {
+      setNotice(t('已完工并保存在本机，联网后自动提交', 'Resolved and saved on this phone; it is sent when online'));
+      return;
+    }
+    setNotice(t('已完工，已提交到服务器', 'Resolved and sent'));
     const c = await fetchConfirmation(order.id);
     if (c) setQr(c);
   });
@@ -197,7 +203,7 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         <h2>{t('客户', 'Customer')}</h2>
         <div style={{ fontWeight: 700 }}>{order.customer.name}</div>
         {order.contact.name && <div className="f-muted">{t('联系人', 'Contact')}：{order.contact.name}</div>}
-        {phone && <a className="f-btn block" style={{ display: 'flex', justifyContent: 'center', textDecoration: 'none', marginTop: 8 }} href={telLink(phone)} data-testid="call">📞 {t('拨打', 'Call')} {phone}</a>}
+        {phone && <a className="f-btn block" style={{ display: 'flex', justifyContent: 'center', textDecoration: 'none', marginTop: 8 }} href={telLink(phone)} data-testid="call">{t('拨打', 'Call')} {phone}</a>}
       </section>
 
       <section className="f-card">
@@ -251,6 +257,18 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
           </ul>
         </section>
       )}
+
+      <section className="f-card">
+        <h2>{t('备注', 'Note')}</h2>
+        <label className="f-label" htmlFor="f-note" style={{ fontWeight: 400 }}>{t('给调度和同事的内部备注', 'Internal note for the dispatcher and colleagues')}</label>
+        <textarea id="f-note" className="f-input" value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="button" className="f-btn block" style={{ marginTop: 8 }} disabled={busy || note.trim() === ''} data-testid="add-note"
+          onClick={() => void run(async () => {
+            await enqueue({ kind: 'comment', order: latest(), label: t('备注', 'Note'), body: { body: note.trim(), visibility: 'internal', client: client() } });
+            setNote('');
+            setNotice(t('备注已保存', 'Note saved'));
+          })}>{t('添加备注', 'Add note')}</button>
+      </section>
 
       {pauseOpen && (
         <div className="f-sheet-bg" onClick={(e) => { if (e.target === e.currentTarget) setPauseOpen(false); }}>

@@ -323,7 +323,7 @@ function PhotoInput({ order, value, max, onChange }: { order: FieldOrder; value:
       </div>
       {value.length < max && (
         <div className="f-row" style={{ marginTop: 8 }}>
-          <button type="button" className="f-btn primary" style={{ flex: 2 }} disabled={busy} onClick={() => camera.current?.click()}>📷 {busy ? t('处理中…', 'Working…') : t('拍照', 'Take photo')}</button>
+          <button type="button" className="f-btn primary" style={{ flex: 2 }} disabled={busy} onClick={() => camera.current?.click()}>{busy ? t('处理中…', 'Working…') : t('拍照', 'Take photo')}</button>
           <button type="button" className="f-btn" style={{ flex: 1 }} disabled={busy} onClick={() => album.current?.click()}>{t('相册', 'Album')}</button>
         </div>
       )}
