@@ -30,6 +30,10 @@ import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
+import { registerFieldRoutes } from '../field/field.routes.ts';
+import { registerSopRoutes } from '../field/sop.routes.ts';
+import { registerPartRoutes } from '../parts/parts.routes.ts';
+import { registerWarehouseRoutes } from '../warehouses/warehouse.routes.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -79,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
+    registerFieldRoutes, registerSopRoutes, registerPartRoutes, registerWarehouseRoutes,
   ]) {
     register(app, ctx);
   }

@@ -75,7 +75,7 @@ export function detectSyncConflicts(change: IncomingChange, between: Intervening
     conflicts.push({ kind: 'cancelled', message: `该工单已被${who(statusBy)}取消，${lost}` });
   } else if (current.statusCategory === 'closed') {
     conflicts.push({ kind: 'closed', message: `该工单已关闭，${lost}` });
-  } else if (change.kind === 'transition' && change.stillAllowed === false && statusBy) {
+  } else if (change.kind === 'transition' && change.stillAllowed === false && statusBy && conflicts.length === 0) {
     conflicts.push({ kind: 'status_changed', message: `该工单已被${who(statusBy)}改为「${current.statusLabel}」，${lost}` });
   }
 
