@@ -5,7 +5,7 @@ import { IdParams } from '@gongdan/contracts/common';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import {
   CheckInBody, CheckInDto, EngineerProfileDto, ExecutabilityConfigDto, ExecutabilityQuery, ExecutabilityResult, FieldPackageDto, ReservationBody,
-  ReservationDto, SetPartsNeededBody, UpdateEngineerProfileBody, VersionConflictProblem,
+  ReservationDto, SetPartsNeededBody, UpdateEngineerProfileBody,
 } from '@gongdan/contracts/field';
 import { ok } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
@@ -25,7 +25,7 @@ import { reservePart } from './reserve-part.ts';
 import { setPartsNeeded } from './set-parts-needed.ts';
 
 const tags = ['field'];
-const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: VersionConflictProblem, 422: ProblemSchema };
+const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
 export function registerFieldRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
