@@ -69,11 +69,13 @@ export async function initField(): Promise<void> {
   httpSession.setCsrf(session?.csrfToken ?? null);
   set({ persistent: storage.persistent, session: session ?? null, pkg: pkg ?? null, packageAt: packageAt ?? null });
   await reloadOps();
-  window.addEventListener('online', () => { set({ online: true }); void onReconnect(); });
+  window.addEventListener('online', () => { set({ online: navigator.onLine }); void onReconnect(); });
   window.addEventListener('offline', () => set({ online: false }));
+  // A request that succeeded just before the network went away must not leave the flag on "online".
+  setInterval(() => { if (!navigator.onLine && state.online) set({ online: false }); }, 2000);
   set({ ready: true });
   if (state.online) void onReconnect();
-  setInterval(() => { if (state.online && pendingCount() > 0) void syncNow(); }, 20_000);
+  setInterval(() => { if (navigator.onLine && pendingCount() > 0) void syncNow(); }, 15_000);
 }
 
 export function setServiceWorkerState(s: FieldState['serviceWorker']): void {
@@ -113,7 +115,7 @@ export async function signIn(email: string, password: string): Promise<void> {
     set({ pkg: null });
   }
   await saveSession(body);
-  set({ online: true });
+  set({ online: navigator.onLine });
   await syncNow();
   await refreshPackage();
 }
@@ -128,11 +130,16 @@ export async function signOut(): Promise<void> {
 export async function refreshPackage(): Promise<void> {
   if (!state.session) return;
   try {
-    const pkg = await getJson<FieldPackage>('/api/v1/field/package');
+    const fresh = await getJson<FieldPackage>('/api/v1/field/package');
+    // An order that left the package (reassigned, cancelled) while this phone still holds changes
+    // for it stays visible until the engineer has decided what happens to those changes.
+    const held = new Set(state.ops.map((o) => o.ticketId));
+    const kept = (state.pkg?.orders ?? []).filter((o) => held.has(o.id) && !fresh.orders.some((n) => n.id === o.id));
+    const pkg = kept.length > 0 ? { ...fresh, orders: [...fresh.orders, ...kept] } : fresh;
     const at = new Date().toISOString();
     await db().put('kv', pkg, 'package');
     await db().put('kv', at, 'packageAt');
-    set({ pkg, packageAt: at, packageError: null, online: true });
+    set({ pkg, packageAt: at, packageError: null, online: navigator.onLine });
   } catch (e) {
     if (e instanceof HttpError && e.offline) set({ online: false });
     else if (e instanceof HttpError && e.status === 401) await saveSession(null);
@@ -153,7 +160,8 @@ export function viewOrder(pkg: FieldPackage, order: FieldOrder, ops: OutboxOp[])
   let o = order;
   for (const op of ops) {
     if (op.ticketId !== order.id) continue;
-    o = { ...o, version: o.version + 1 };
+    // `version` stays the server's: queued changes are sent against the version the engineer saw,
+    // and the server ignores this engineer's own changes in between when it looks for conflicts.
     if (op.kind === 'transition') {
       const to = String(op.body.to);
       const state = pkg.workflow.states.find((s) => s.id === to);
@@ -310,7 +318,7 @@ async function drain(): Promise<void> {
       await reloadOps();
     }
   }
-  set({ lastSyncError: null, online: true });
+  set({ lastSyncError: null, online: navigator.onLine });
   if (sentAny) await refreshPackage();
 }
 
@@ -382,11 +390,10 @@ export async function decide(ticketId: string, choice: 'discard' | 'retry'): Pro
       set({ pkg });
     }
   } else {
-    let version = current?.version ?? blocked?.expectedVersion ?? 0;
+    const version = current?.version ?? blocked?.expectedVersion ?? 0;
     for (const op of ops) {
       // The refused request's key holds the refusal on the server; the new attempt needs its own key.
       await db().put('outbox', { ...op, state: 'pending', problem: undefined, expectedVersion: version, key: op.state === 'blocked' ? newId() : op.key });
-      version += 1;
     }
   }
   await reloadOps();

@@ -18,7 +18,7 @@ export function ConflictCard({ op, pendingForTicket }: { op: OutboxOp; pendingFo
       </div>
       <div>{t(`未能提交：「${op.label}」`, `Not sent: "${op.label}"`)}</div>
       {p?.detail && <p style={{ margin: '8px 0' }} data-testid="conflict-detail">{p.detail}</p>}
-      {p?.conflicts?.map((c, i) => <p key={i} style={{ margin: '4px 0' }}>• {c.message}</p>)}
+      {p?.conflicts?.filter((c) => c.message !== p.detail).map((c, i) => <p key={i} style={{ margin: '4px 0' }}>• {c.message}</p>)}
       {p?.errors?.map((e, i) => <p key={`e${i}`} style={{ margin: '4px 0' }}>• {e.message}{e.hint ? ` — ${e.hint}` : ''}</p>)}
       {!p?.detail && p?.title && <p style={{ margin: '8px 0' }}>{p.title}</p>}
       {p?.current && <p style={{ margin: '4px 0' }}>{t(`现在的状态：${p.current.statusLabel}${p.current.assignee ? `，负责人：${p.current.assignee.name}` : ''}`, `Now: ${p.current.statusLabel}${p.current.assignee ? `, assigned to ${p.current.assignee.name}` : ''}`)}</p>}
