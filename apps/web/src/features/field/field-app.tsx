@@ -39,7 +39,7 @@ export function FieldApp() {
         {route.name === 'order' && <button type="button" className="f-icon-btn" aria-label={t('返回', 'Back')} onClick={() => navigate('/m/')}>‹ {t('返回', 'Back')}</button>}
         <h1>{s.session ? title : t('工单 · 外勤', 'Gongdan field')}</h1>
         <SyncIndicator />
-        <button type="button" className="f-icon-btn f-lang" onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')} aria-label={t('切换到英文', 'Switch to Chinese')}>{locale === 'zh-CN' ? 'EN' : '中'}</button>
+        {route.name !== 'order' && <button type="button" className="f-icon-btn f-lang" onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')} aria-label={t('切换到英文', 'Switch to Chinese')}>{locale === 'zh-CN' ? 'EN' : '中'}</button>}
       </header>
       <main className="f-main">
         {(!s.persistent || s.serviceWorker === 'unsupported') && (

@@ -160,6 +160,8 @@ export function viewOrder(pkg: FieldPackage, order: FieldOrder, ops: OutboxOp[])
   let o = order;
   for (const op of ops) {
     if (op.ticketId !== order.id) continue;
+    // A refused change (and what was queued after it) is not shown as done until the engineer decides.
+    if (op.state === 'blocked') break;
     // `version` stays the server's: queued changes are sent against the version the engineer saw,
     // and the server ignores this engineer's own changes in between when it looks for conflicts.
     if (op.kind === 'transition') {

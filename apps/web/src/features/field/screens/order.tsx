@@ -62,7 +62,7 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
   const [qr, setQr] = useState<ConfirmationRequest | null>(null);
   const [note, setNote] = useState('');
   const customer = pkg.customers.find((c) => c.id === order.customer.id);
-  const history = order.device ? pkg.deviceHistory[order.device.id] ?? [] : [];
+  const history = order.device ? (pkg.deviceHistory[order.device.id] ?? []).filter((h) => h.id !== order.id) : [];
   const sops = order.device ? pkg.sops.filter((s) => s.models.includes(order.device?.model ?? '')) : [];
   const checkedIn = order.checkIns.length > 0;
 
@@ -116,7 +116,7 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
     const r = await recheck();
     if (r && !r.ok) {
       setNotice(t('开工条件未满足，请先处理下方未通过的检查', 'Not ready to start: fix the failed checks below'));
-      document.querySelector('[data-testid="executability"]')?.scrollIntoView({ behavior: 'smooth' });
+      document.querySelector('[data-testid="executability"]')?.scrollIntoView({ block: 'center' });
       return;
     }
     // Starting work on site records the check-in when the engineer has not checked in yet.
