@@ -89,6 +89,7 @@ export async function evaluateExecutability(db: Kysely<DB>, tickets: Ticket[], o
   const limitOf = new Map(users.map((u) => [u.id, u.max_load]));
 
   let candidates: EngineerCandidate[] | null = null;
+  const historyCache = new Map<string, Awaited<ReturnType<typeof historyCounts>>>();
   const loadCandidates = async () => (candidates ??= await engineerCandidates(db, opts.workflow));
 
   for (const t of tickets) {
@@ -130,7 +131,9 @@ export async function evaluateExecutability(db: Kysely<DB>, tickets: Ticket[], o
     let outcome = checkExecutability(facts);
     if (outcome.checks.some((c) => !c.ok && (c.id === 'load' || c.id === 'appointment'))) {
       const { skills, model } = await requiredSkills(db, t);
-      const history = await historyCounts(db, t.customerId, model);
+      const historyKey = `${t.customerId}|${model ?? ''}`;
+      const history = historyCache.get(historyKey) ?? await historyCounts(db, t.customerId, model);
+      historyCache.set(historyKey, history);
       const ranked = rankEngineers({ requiredSkills: skills, location: site }, (await loadCandidates()).filter((c) => c.id !== engineer)
         .map((c) => ({ ...c, historyWithCustomer: history.customer.get(c.id) ?? 0, historyWithModel: history.model.get(c.id) ?? 0 })));
       outcome = checkExecutability({
