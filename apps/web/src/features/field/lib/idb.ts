@@ -25,9 +25,12 @@ const done = <T>(req: IDBRequest<T>): Promise<T> => new Promise((resolve, reject
 export class FieldDb {
   constructor(private readonly db: IDBDatabase) {}
 
-  /** Runs `work` in one transaction; resolves after the transaction committed. */
-  async tx<T>(stores: StoreName[], mode: IDBTransactionMode, work: (t: IDBTransaction) => Promise<T> | T): Promise<T> {
-    const t = this.db.transaction(stores, mode, { durability: 'strict' } as IDBTransactionOptions);
+  /**
+   * Runs `work` in one transaction; resolves after the transaction committed. Writes are 'strict'
+   * (flushed to disk) unless the caller says a lost write is harmless ('relaxed').
+   */
+  async tx<T>(stores: StoreName[], mode: IDBTransactionMode, work: (t: IDBTransaction) => Promise<T> | T, durability: 'strict' | 'relaxed' = 'strict'): Promise<T> {
+    const t = this.db.transaction(stores, mode, { durability } as IDBTransactionOptions);
     const committed = new Promise<void>((resolve, reject) => {
       t.oncomplete = () => resolve();
       t.onerror = () => reject(t.error ?? new Error('IndexedDB transaction failed'));
@@ -53,8 +56,12 @@ export class FieldDb {
     return this.tx([store], 'readwrite', (t) => done(t.objectStore(store).put(value, key)));
   }
 
+  /**
+   * Deletes are 'relaxed': the outbox deletes an op only after the server answered it, and an op
+   * that comes back after a crash is replayed harmlessly under its Idempotency-Key.
+   */
   delete(store: StoreName, key: IDBValidKey): Promise<void> {
-    return this.tx([store], 'readwrite', async (t) => { await done(t.objectStore(store).delete(key)); });
+    return this.tx([store], 'readwrite', async (t) => { await done(t.objectStore(store).delete(key)); }, 'relaxed');
   }
 
   all<T>(store: StoreName): Promise<T[]> {

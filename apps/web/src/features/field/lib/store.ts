@@ -301,7 +301,7 @@ async function drain(): Promise<void> {
       await send(op);
       await db().delete('outbox', op.seq as number);
       sentAny = true;
-      await reloadOps();
+      set({ ops: state.ops.filter((o) => o.seq !== op.seq) });
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       if (e.offline) { set({ online: false, lastSyncError: e.message }); return; }
