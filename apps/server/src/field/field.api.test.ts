@@ -169,6 +169,24 @@ for (const target of testTargets()) {
       assert.equal(c.status, 201, c.text);
     });
 
+    test('reservations go back to the warehouse when released by hand or when the order is cancelled', async () => {
+      const stock = async () => (await admin.get(`/api/v1/warehouses/${ids.regional}/stock`)).body.items.find((s: { partId: string }) => s.partId === ids.fuser);
+      const before = await stock();
+      const t = await order();
+      const r1 = await e.post(`/api/v1/tickets/${t.id}/reservations`, { partId: ids.fuser, warehouseId: ids.regional, qty: 1 });
+      const r2 = await e.post(`/api/v1/tickets/${t.id}/reservations`, { partId: ids.fuser, warehouseId: ids.regional, qty: 1 });
+      assert.equal(r2.status, 201, r2.text);
+      assert.equal((await stock()).reserved, before.reserved + 2);
+      const rel = await e.request('DELETE', `/api/v1/tickets/${t.id}/reservations/${r1.body.id}`);
+      assert.equal(rel.status, 200, rel.text);
+      assert.equal((await e.request('DELETE', `/api/v1/tickets/${t.id}/reservations/${r1.body.id}`)).status, 404);
+      assert.equal((await stock()).reserved, before.reserved + 1);
+      assert.equal((await d.post(`/api/v1/tickets/${t.id}/transitions`, { to: 'cancelled', reason: '客户取消' })).status, 200);
+      assert.equal((await stock()).reserved, before.reserved);
+      const items = (await d.get(`/api/v1/tickets/${t.id}/reservations`)).body.items;
+      assert.deepEqual(items.map((x: { status: string }) => x.status), ['released', 'released']);
+    });
+
     test('stale version with a non-conflicting change in between (priority edit) applies', async () => {
       const t = await order();
       await e.post(`/api/v1/tickets/${t.id}/transitions`, { to: 'accepted' });

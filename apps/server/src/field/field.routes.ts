@@ -22,6 +22,7 @@ import { findCheckIns, findParts, findReservations, findWarehouses } from './fie
 import { getFieldPackage } from './get-field-package.ts';
 import { recordCheckIn } from './record-check-in.ts';
 import { reservePart } from './reserve-part.ts';
+import { releaseReservation } from './release-reservation.ts';
 import { setPartsNeeded } from './set-parts-needed.ts';
 
 const tags = ['field'];
@@ -89,6 +90,11 @@ export function registerFieldRoutes(app: FastifyInstance, ctx: AppContext): void
       return { items: rows.map((x) => presentReservation(x, parts.find((p) => p.id === x.part_id), whs.find((w) => w.id === x.warehouse_id))) };
     });
   });
+
+  r.delete('/api/v1/tickets/:id/reservations/:reservationId', {
+    config: { access: 'ticket.update' },
+    schema: { tags, summary: 'Release a held reservation back to its warehouse; audited', params: z.object({ id: z.string().min(1).max(64), reservationId: z.string().min(1).max(64) }), response: { 200: z.object({ id: z.string(), released: z.number().int() }), ...problems } },
+  }, async (req, reply) => sendResult(req, reply, await releaseReservation(ctx, actorOf(req), req.params.id, req.params.reservationId, metaOf(req)), 200, (x) => x));
 
   r.put('/api/v1/tickets/:id/parts-needed', {
     config: { access: 'ticket.update' },

@@ -12,6 +12,7 @@ import { consumeParts, type ConsumedPart } from './consume-parts.ts';
 import { evaluateExecutability } from './evaluate-executability.ts';
 import { getExecutabilityConfig } from './executability-config.ts';
 import { checkStaleChange } from './sync-guard.ts';
+import { releaseReservations } from './release-reservations.ts';
 
 /**
  * What the field app adds to a transition, before the workflow decides: a stale
@@ -41,11 +42,24 @@ export async function fieldTransitionFacts(
   return ok({ executability: { ok: outcome.outcome.ok, failures: failed.map((c) => `${c.id}: ${c.message}`) } });
 }
 
-/** Parts used at resolve, deducted in the transition's transaction; what was taken goes into the audit record. */
+/**
+ * Stock effects of a transition, in its transaction; what moved goes into the audit record.
+ * Parts used at resolve are deducted (reservation first, then the van); a ticket that ends
+ * cancelled gives back what it still holds.
+ */
 export async function consumeTransitionParts(
-  trx: Kysely<DB>, actor: Actor, ticket: Ticket, input: TransitionInput, at: Date,
-): Promise<Result<{ partsUsed?: ConsumedPart[] }, AppError>> {
-  if (!input.partsUsed || input.partsUsed.length === 0) return ok({});
-  const consumed = await consumeParts(trx, actor, ticket, input.partsUsed, at);
-  return consumed.ok ? ok({ partsUsed: consumed.value }) : err(consumed.error);
+  trx: Kysely<DB>, actor: Actor, ticket: Ticket, input: TransitionInput, at: Date, workflow?: WorkflowDefinition, nextStatus?: string,
+): Promise<Result<{ partsUsed?: ConsumedPart[]; reservationsReleased?: { reservationId: string; qty: number }[] }, AppError>> {
+  const out: { partsUsed?: ConsumedPart[]; reservationsReleased?: { reservationId: string; qty: number }[] } = {};
+  if (input.partsUsed && input.partsUsed.length > 0) {
+    const consumed = await consumeParts(trx, actor, ticket, input.partsUsed, at);
+    if (!consumed.ok) return err(consumed.error);
+    out.partsUsed = consumed.value;
+  }
+  const category = workflow && nextStatus ? workflow.states.find((s) => s.id === nextStatus)?.category : undefined;
+  if (category === 'cancelled') {
+    const released = await releaseReservations(trx, actor, ticket.id, ticket.number, at, '取消，释放预留');
+    if (released.length > 0) out.reservationsReleased = released.map((r) => ({ reservationId: r.reservationId, qty: r.qty }));
+  }
+  return ok(out);
 }

@@ -55,7 +55,7 @@ export async function transitionTicket(
     const decision = decideTransition(workflow, { ...ticket, customFields }, actor, input, facts, now.toISOString());
     if (!decision.ok) return decision;
     const { transition, next } = decision.value;
-    const parts = await consumeTransitionParts(trx, actor, ticket, input, now);
+    const parts = await consumeTransitionParts(trx, actor, ticket, input, now, workflow, next.status);
     if (!parts.ok) return parts;
     const saved = await recordTicketChange(trx, ctx, row, next, {
       action: 'ticket.transitioned', actor, meta, at: now, reason: input.reason ?? null,
