@@ -44,7 +44,8 @@ export async function launchPhone(opts: { serviceWorkers?: 'allow' | 'block' } =
     userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: the shared 2-core box runs other suites at the same time (load average above 20).
+  context.setDefaultTimeout(30_000);
   const errors: string[] = [];
   const watch = (p: Page) => {
     p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -133,6 +133,15 @@ describe('field app (/m) on a phone', () => {
       await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
       await page.getByTestId('order-card').filter({ hasText: '冷库压缩机不制冷' }).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'field-orders.png') });
+      // English on demand, Chinese again.
+      await phone.tap(page.getByRole('button', { name: '切换到英文' }));
+      await page.getByRole('heading', { name: 'My orders' }).waitFor();
+      await phone.tap(page.getByRole('button', { name: 'Switch to Chinese' }));
+      await page.getByRole('heading', { name: '我的工单' }).waitFor();
+      // The device id chosen at first start: in localStorage and the first-party cookie alike.
+      const device = await page.evaluate(() => ({ stored: localStorage.getItem('gongdan.field.deviceId'), cookie: /(?:^|; )gd_device_id=([^;]+)/.exec(document.cookie)?.[1] ?? null }));
+      assert.match(device.stored ?? '', /^[0-9a-f-]{36}$/);
+      assert.equal(device.cookie, device.stored);
       await openOrder(phone, '冷库压缩机不制冷');
       await page.screenshot({ path: join(SCREENSHOTS, 'field-order.png') });
       // Navigation links carry GCJ-02 and the right schemes.
@@ -156,6 +165,12 @@ describe('field app (/m) on a phone', () => {
       await page.getByTestId('check-parts').getByText('通过', { exact: true }).waitFor();
       await phone.tap(page.getByTestId('action-start'));
       await page.getByTestId('resolve-form').waitFor();
+      // The customer steps away: pause, then carry on.
+      await phone.tap(page.getByTestId('action-pause'));
+      await phone.tap(page.getByRole('button', { name: '等待客户' }));
+      await page.getByTestId('order-status').filter({ hasText: '待客户反馈' }).waitFor();
+      await phone.tap(page.getByTestId('action-resume'));
+      await page.getByTestId('resolve-form').waitFor();
 
       await takePhoto(phone);
       await annotate(phone);
@@ -173,8 +188,12 @@ describe('field app (/m) on a phone', () => {
       await page.getByTestId('order-status').filter({ hasText: /已解决|待客户确认/ }).first().waitFor().catch(() => undefined);
 
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'pending_customer', 'in_progress', 'resolved']);
       assert.equal(s.ticket.resolution, '更换启动电容，试机制冷正常');
+      // Every change of the engineer carries this phone's id into the audit trail.
+      const mine = s.audit.filter((a) => (a.actor as Json).id === w.users.engineer.id);
+      assert.ok(mine.length >= 7);
+      for (const a of mine) assert.equal(a.deviceId, device.stored, `${a.action} has the device id`);
       assert.equal(s.ticket.customFields.result, 'resolved');
       assert.equal((s.ticket.checkIns as Json[] | undefined)?.length ?? s.checkIns, 1);
       assert.equal(s.attachments.length, 2, 'the original and the annotated photo');
@@ -267,11 +286,14 @@ describe('field app (/m) on a phone', () => {
       try {
         let { page } = phone;
         await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
+        // Like WeCom / DingTalk's browsers: no service worker — the app says so and works online.
+        await page.getByTestId('no-offline').waitFor();
         await openOrder(phone, title);
         await phone.context.setOffline(true);
         await page.getByTestId('sync-status').filter({ hasText: '离线' }).waitFor();
         await phone.tap(page.getByTestId('action-accept'));
         await phone.tap(page.getByTestId('action-start'));
+        await page.getByTestId('resolve-form').waitFor({ timeout: 30_000 });
         await takePhoto(phone);
         await phone.tap(page.getByRole('button', { name: '已解决', exact: true }));
         await phone.tap(page.getByTestId('action-resolve'));
