@@ -19,6 +19,7 @@ let admin: HttpClient;
 const part: { id: string; central: string } = { id: '', central: '' };
 
 type Json = Record<string, any>;
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const ok = (r: { status: number; body: unknown }, status = 200) => {
   assert.equal(r.status, status, JSON.stringify(r.body));
   return r.body as Json;
@@ -116,6 +117,11 @@ describe('field app (/m) on a phone', () => {
     part.id = ok(await admin.post('/api/v1/parts', { partNo: 'P-10023', name: '压缩机启动电容', unit: '个', models: ['KFR-35GW'] }), 201).id;
     part.central = ok(await admin.post('/api/v1/warehouses', { code: 'WH-SZ', name: '深圳中心仓', kind: 'central', region: '深圳' }), 201).id;
     ok(await admin.request('PUT', `/api/v1/warehouses/${part.central}/stock/${part.id}`, { body: { onHand: 5, reason: '入库' } }));
+    // An SOP for the device's model, with one picture the phone keeps for offline reading.
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(PNG_1PX, 'base64')], { type: 'image/png' }), 'wiring.png');
+    const image = ok(await admin.request('POST', '/api/v1/sop-images', { raw: form }), 201);
+    ok(await admin.post('/api/v1/sops', { models: ['KFR-35GW'], title: 'KFR-35GW 启动电容更换', body: '1. 断电并放电\n2. 拆下旧电容\n3. 按图接线', imageIds: [image.id] }), 201);
   }, { timeout: 120_000 });
 
   after(async () => {
@@ -257,6 +263,11 @@ describe('field app (/m) on a phone', () => {
       await page.getByTestId('order-title').filter({ hasText: '热水器点火失败' }).waitFor();
       assert.equal(await page.getByTestId('sync-status').getAttribute('data-pending'), String(pending));
       await page.getByTestId('order-status').filter({ hasText: '已解决' }).waitFor();
+      // The SOP for this model, text and picture, offline.
+      await phone.tap(page.getByTestId('sops').getByText('KFR-35GW 启动电容更换'));
+      const sopImage = page.getByTestId('sops').getByRole('img', { name: 'wiring.png' });
+      await sopImage.waitFor();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="sops"] img') as HTMLImageElement | null)?.naturalWidth === 1);
 
       // The app is killed and opened again, still offline.
       await page.close();

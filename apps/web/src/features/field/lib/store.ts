@@ -140,10 +140,27 @@ export async function refreshPackage(): Promise<void> {
     await db().put('kv', pkg, 'package');
     await db().put('kv', at, 'packageAt');
     set({ pkg, packageAt: at, packageError: null, online: navigator.onLine });
+    void cacheSopImages(pkg);
   } catch (e) {
     if (e instanceof HttpError && e.offline) set({ online: false });
     else if (e instanceof HttpError && e.status === 401) await saveSession(null);
     else set({ packageError: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** SOP images of the package, saved in Cache Storage so the service worker can show them offline. */
+async function cacheSopImages(pkg: FieldPackage): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  try {
+    const cache = await caches.open('gd-field-sop-images');
+    const urls = [...new Set(pkg.sops.flatMap((s) => s.images.map((i) => i.url)))];
+    for (const url of urls) {
+      if (await cache.match(url)) continue;
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (res.ok) await cache.put(url, res);
+    }
+  } catch {
+    /* best effort: the text of every SOP is in the package anyway */
   }
 }
 

@@ -241,7 +241,10 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
           <h2>{t('作业指导（SOP）', 'SOPs')}</h2>
           {sops.map((s) => (
             <details key={s.id}><summary style={{ minHeight: 48, display: 'flex', alignItems: 'center', fontWeight: 700 }}>{s.title}</summary>
-              <div style={{ whiteSpace: 'pre-wrap' }}>{s.body}</div></details>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{s.body}</div>
+              {s.images.map((img) => <img key={img.id} src={img.url} alt={img.filename} loading="lazy" style={{ width: '100%', borderRadius: 8, marginTop: 8 }} />)}
+              {s.videoLinks.map((v) => <a key={v} className="f-btn block" style={{ display: 'flex', justifyContent: 'center', marginTop: 8 }} href={v} target="_blank" rel="noreferrer">{t('观看视频', 'Watch video')}</a>)}
+            </details>
           ))}
         </section>
       )}

@@ -2,7 +2,7 @@
 // Service worker of the field app (/m). `BUILD` ({version, shell}) is prepended at build time by
 // build/pwa-plugin.ts. The app shell (HTML, JS, CSS of the /m entry) is cached at install so the
 // app opens with no network; /api requests are never cached here — the app keeps its own data in
-// IndexedDB and queues changes in its outbox.
+// IndexedDB and queues changes in its outbox — except SOP images, which the app saves for offline.
 const CACHE = `gd-field-${BUILD.version}`;
 
 self.addEventListener('install', (event) => {
@@ -16,10 +16,14 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('gd-field-') && key !== CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) if (key.startsWith('gd-field-') && key !== CACHE && key !== SOP_CACHE) await caches.delete(key);
     await self.clients.claim();
   })());
 });
+
+// SOP images the app saved for offline reading (see lib/store.ts: cacheSopImages).
+const SOP_CACHE = 'gd-field-sop-images';
+const isSopImage = (url) => /^\/api\/v1\/sop-images\/[^/]+\/content$/.test(url.pathname);
 
 const isShellNavigation = (request, url) => request.mode === 'navigate' && (url.pathname === '/m' || url.pathname.startsWith('/m/'));
 
@@ -27,7 +31,13 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== self.location.origin) return;
+  if (isSopImage(url)) {
+    // Network first (permissions may change), the saved copy when offline.
+    event.respondWith(fetch(request).catch(async () => (await (await caches.open(SOP_CACHE)).match(url.pathname)) ?? Response.error()));
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) return;
   if (isShellNavigation(request, url)) {
     // Network first (a fresh shell when online), the cached shell when the network fails or hangs.
     event.respondWith((async () => {
