@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fieldPwa } from './src/features/field/build/pwa-plugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -10,13 +11,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * add their entries here.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), fieldPwa()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { desk: here('./index.html') },
+      input: { desk: here('./index.html'), field: here('./m/index.html') },
     },
   },
   server: {

@@ -3,6 +3,7 @@ import { CHANNELS, COORD_SYSTEMS, IMPACT_SCOPES, PRIORITIES, TICKET_TYPES } from
 import { TRANSITION_FIELDS } from '@gongdan/domain/ticket/workflow-definition';
 import { Instant, LimitQuery, page } from './common.ts';
 import { TicketSla } from './sla.ts';
+import { CheckInDto, PartUsed } from './field-check-in.ts';
 
 export const LocationSchema = z.object({
   address: z.string().max(500).nullable().default(null),
@@ -76,6 +77,10 @@ export const TransitionBody = z
     customFields: z.record(z.string(), z.unknown()).optional(),
     version: z.number().int().min(1).optional(),
     client: ClientContext.optional(),
+    expectedVersion: z.number().int().min(0).optional()
+      .describe('Field app: the order version (audit position) the change was made against; stale → checked for conflicts, 409 version-conflict'),
+    confirmAppointmentChange: z.boolean().optional().describe('start_work outside the booked window: the engineer confirms the change'),
+    partsUsed: z.array(PartUsed).max(50).optional().describe('resolve: parts used, deducted from the reservation or else the van'),
   })
   .meta({ id: 'TransitionRequest' });
 export type TransitionInput = z.infer<typeof TransitionBody>;
@@ -122,6 +127,7 @@ export const TicketDto = z
     allowedTransitions: z.array(AllowedTransition),
     allowedActions: z.array(z.string()).describe('e.g. update, comment, comment_internal, upload'),
     sla: TicketSla.nullable().describe('SLA targets now: due time, remaining business minutes, state, why this SLA'),
+    checkIns: z.array(CheckInDto).optional().describe('Field check-ins (GPS + time), newest first; on the detail only'),
   })
   .meta({ id: 'Ticket' });
 export type TicketDtoT = z.infer<typeof TicketDto>;
@@ -156,6 +162,7 @@ export const CommentBody = z.object({
   body: text(20000).min(1, 'required'),
   visibility: z.enum(['public', 'internal']).optional().describe('Default: internal for staff, public for customers'),
   client: ClientContext.optional(),
+  expectedVersion: z.number().int().min(0).optional().describe('Field app: the order version the comment was written against'),
 });
 export const CommentDto = z
   .object({

@@ -12,12 +12,15 @@ import { transitionTicket } from '../tickets/transition-ticket.ts';
 import { createTeam, createUser } from '../users/manage-users.ts';
 import { DEMO_STAFF, DEMO_TEAMS, DEVICE_MODELS, TICKET_TEMPLATES, demoCustomers } from './demo-data.ts';
 import { demoPhotoPng, mulberry32 } from './demo-random.ts';
+import { seedFieldDemo } from './seed-field-demo.ts';
 
 export const DEMO_PASSWORD = 'gongdan-demo';
 export const DEMO_LOGINS = DEMO_STAFF.filter((s) => ['admin@demo.local', 'supervisor@demo.local', 'dispatcher@demo.local', 'engineer@demo.local', 'engineer2@demo.local'].includes(s.email))
   .map((s) => ({ email: s.email, role: s.role }));
 
 const TICKETS = 240;
+/** The demo's past is replayed history: the executability check guards live starts only. */
+const HISTORY_FACTS = { executability: { ok: true, failures: [] } };
 const DAY = 86_400_000;
 const meta = { ip: '127.0.0.1', userAgent: 'gongdan-demo-seed', deviceId: null, clientAt: null, gps: null };
 
@@ -70,23 +73,23 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
   const dispatcher = users.get('dispatcher@demo.local') as Actor;
   const supervisor = users.get('supervisor@demo.local') as Actor;
 
-  const customers: { id: string; lines: string[]; devices: { id: string; line: string }[] }[] = [];
+  const customers: { id: string; lines: string[]; address: string; region: string; devices: { id: string; line: string; model: string }[] }[] = [];
   for (const [i, c] of demoCustomers().entries()) {
     const row = must(await createCustomer(ctx, admin, c), `customer ${c.code}`);
     const start = new Date(end - (400 - i * 9) * DAY).toISOString().slice(0, 10);
     const stop = new Date(end + (20 + i * 11) * DAY).toISOString().slice(0, 10);
     must(await addContract(ctx, row.id, { number: `HT-2026-${String(i + 1).padStart(3, '0')}`, name: `${c.productLines[0]}维保合同`, serviceTier: c.tier, startsOn: start, endsOn: stop }), 'contract');
-    const devices: { id: string; line: string }[] = [];
+    const devices: { id: string; line: string; model: string }[] = [];
     for (const [j, line] of c.productLines.entries()) {
       for (const [k, m] of (DEVICE_MODELS[line] ?? []).entries()) {
         const d = must(await addDevice(ctx, row.id, {
           model: m.model, serialNumber: `SN${c.code}${j}${k}${String(Math.floor(rand() * 1e6)).padStart(6, '0')}`, name: m.name, productLine: line,
           installedOn: start, warrantyUntil: stop, location: `${c.address} ${j + 1} 号楼`, attributes: {},
         }), 'device');
-        devices.push({ id: d.id, line });
+        devices.push({ id: d.id, line, model: m.model });
       }
     }
-    customers.push({ id: row.id, lines: c.productLines, devices });
+    customers.push({ id: row.id, lines: c.productLines, address: c.address, region: c.region, devices });
     clock.advance(60_000);
   }
 
@@ -130,12 +133,17 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
       must(await transitionTicket(ctx, actor, ticket.id, {
         to, fields: to === 'assigned' ? { assigneeId: engineer.id } : to === 'resolved' ? { resolution: tpl.resolution } : undefined,
         reason: REASONS[to] ?? null, ...(customFields ? { customFields } : {}),
-      }, meta), `ticket ${n} → ${to}`);
+      }, meta, HISTORY_FACTS), `ticket ${n} → ${to}`);
       if (to === 'accepted' && n % 5 === 0) {
         must(await addComment(ctx, engineer, ticket.id, { body: '已联系客户，预计两小时内到场。', visibility: 'public' }, meta), 'comment');
       }
     }
   }
+  // The field app's world: warehouses, vans, parts, SOPs and today's orders for 王工.
+  await seedFieldDemo(ctx, clock, end, {
+    admin, dispatcher, supervisor,
+    engineers: engineers.map((e) => ({ ...e, region: DEMO_STAFF.find((s) => s.name === e.name)?.region ?? '深圳' })),
+  }, customers, meta);
   return true;
 }
 

@@ -33,6 +33,10 @@ import { registerNameplateRoutes } from '../nameplates/nameplate.routes.ts';
 import { registerConfirmationRoutes } from '../confirmations/confirmation.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { withProblemMediaType } from './openapi-document.ts';
+import { registerFieldRoutes } from '../field/field.routes.ts';
+import { registerSopRoutes } from '../field/sop.routes.ts';
+import { registerPartRoutes } from '../parts/parts.routes.ts';
+import { registerWarehouseRoutes } from '../warehouses/warehouse.routes.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -88,6 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
     registerNameplateRoutes,
     registerConfirmationRoutes,
+    registerFieldRoutes, registerSopRoutes, registerPartRoutes, registerWarehouseRoutes,
   ]) {
     register(app, ctx);
   }

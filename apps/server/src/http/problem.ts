@@ -44,7 +44,7 @@ export function problemFromAppError(e: AppError, locale: Locale): HttpProblem {
       });
     case 'version_conflict':
       return new HttpProblem(409, 'version_conflict', t('工单已被他人修改，请刷新后重试', 'The ticket was changed by someone else; reload and retry'), {
-        detail: `current version is ${e.currentVersion}`,
+        detail: e.conflicts?.length ? e.conflicts.map((c) => c.message).join('；') : `current version is ${e.currentVersion}`,
       });
     case 'conflict':
       return new HttpProblem(409, 'conflict', t('与现有数据冲突', 'Conflicts with existing data'), { detail: e.detail });

@@ -11,11 +11,14 @@ interface ClientBody {
 export function metaOf(req: FastifyRequest): RequestMeta {
   const body = (req.body ?? {}) as ClientBody;
   const header = req.headers['x-device-id'];
+  // The field app sends the device clock of a replayed offline change as X-Device-Time.
+  const deviceTime = req.headers['x-device-time'];
+  const headerAt = typeof deviceTime === 'string' && Number.isFinite(Date.parse(deviceTime)) ? new Date(deviceTime).toISOString() : null;
   return {
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
-    deviceId: body.client?.deviceId ?? (typeof header === 'string' ? header.slice(0, 100) : null),
-    clientAt: body.client?.clientAt ? new Date(body.client.clientAt).toISOString() : null,
+    deviceId: body.client?.deviceId ?? (typeof header === 'string' ? header.slice(0, 100) : (req.cookies?.['gd_device_id']?.slice(0, 100) ?? null)),
+    clientAt: body.client?.clientAt ? new Date(body.client.clientAt).toISOString() : headerAt,
     gps: body.client?.gps ?? null,
   };
 }

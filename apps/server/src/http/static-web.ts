@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { HttpProblem } from './problem.ts';
 
@@ -36,6 +36,7 @@ export async function registerStaticWeb(app: FastifyInstance, distDir = WEB_DIST
     if (path.startsWith('/api/') || path === '/api') {
       throw new HttpProblem(404, 'not_found', { zh: '资源不存在', en: 'Not found' }, { detail: `${req.method} ${path}` });
     }
+    if (path === '/m' || path.startsWith('/m/')) return sendFieldApp(reply, distDir, path);
     const html = indexHtml();
     if (html === null) {
       return reply.code(503).type('text/plain; charset=utf-8')
@@ -43,4 +44,28 @@ export async function registerStaticWeb(app: FastifyInstance, distDir = WEB_DIST
     }
     return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
+}
+
+/**
+ * The field app (/m): its own HTML entry, service worker and manifest under /m/. /m redirects to
+ * /m/ so the worker's scope covers it; the worker and manifest are never HTTP-cached (updates must
+ * be seen), and every other /m/... path is the app shell (client-side routes).
+ */
+const FIELD_FILES: Record<string, string> = {
+  '/m/sw.js': 'application/javascript; charset=utf-8',
+  '/m/manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+  '/m/icon.svg': 'image/svg+xml',
+};
+
+function sendFieldApp(reply: FastifyReply, distDir: string, path: string): FastifyReply {
+  if (path === '/m') return reply.redirect('/m/', 301);
+  const type = FIELD_FILES[path];
+  const file = `${distDir}${type ? path.slice(1) : 'm/index.html'}`;
+  if (!existsSync(file)) {
+    return reply.code(type ? 404 : 503).type('text/plain; charset=utf-8')
+      .send(type ? 'Not found\n' : 'The field app is not built yet: run `npm run build` at the repository root.\n外勤端尚未构建：请在仓库根目录运行 npm run build。');
+  }
+  reply.header('cache-control', 'no-cache');
+  if (path === '/m/sw.js') reply.header('service-worker-allowed', '/m/');
+  return reply.code(200).type(type ?? 'text/html; charset=utf-8').send(readFileSync(file));
 }

@@ -16,7 +16,7 @@ export type AppError =
   | { kind: 'not_found'; entity: string }
   | { kind: 'forbidden'; detail?: string }
   | { kind: 'validation'; errors: FieldIssue[] }
-  | { kind: 'version_conflict'; currentVersion: number }
+  | { kind: 'version_conflict'; currentVersion: number; conflicts?: { kind: string; message: string }[] }
   | { kind: 'conflict'; detail: string }
   | TransitionError;
 

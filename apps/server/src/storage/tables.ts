@@ -3,6 +3,7 @@ import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
 import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
 import type { ChatRobotsTable, ChatRobotDeliveriesTable, NotificationPreferencesTable } from './tables-notify.ts';
 import type { CallbackBatchesTable, CallbackItemsTable, ConfirmationPoliciesTable, ConfirmationPolicyChangesTable, ConfirmationRequestsTable, ConfirmationsTable } from './tables-confirm.ts';
+import type { FieldTables } from './tables-field.ts';
 import type { CalendarsTable, SlaPoliciesTable, TicketSlaTable, SlaEventsTable, SlaDeadlinesTable, TicketFlagsTable } from './tables-sla.ts';
 
 /**
@@ -303,7 +304,7 @@ export type SavedViewsTable = {
   created_at: string;
 };
 
-export interface DB {
+export interface DB extends FieldTables {
   users: UsersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

@@ -11,12 +11,16 @@ import { loadVisibleTicket } from './load-visible-ticket.ts';
 import { loadSingleTicketRefs } from './ticket.repository.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import { loadTicketSlaViews } from '../sla/ticket-sla-view.ts';
+import { findCheckIns } from '../field/field.repository.ts';
+import { presentCheckIn } from '../field/field.presenter.ts';
 
 export async function getTicket(ctx: AppContext, actor: Actor, id: string, locale: Locale): Promise<Result<TicketDtoT, AppError>> {
   if (!can(actor, 'ticket.read')) return err({ kind: 'forbidden' });
   const loaded = await loadVisibleTicket(ctx.database.db, actor, id);
   if (!loaded.ok) return loaded;
-  return ok(await presentOne(ctx, actor, loaded.value.ticket, locale));
+  const [dto, checkIns] = await Promise.all([presentOne(ctx, actor, loaded.value.ticket, locale), findCheckIns(ctx.database.db, [id])]);
+  // The detail shows where and when the field engineer checked in (the dispatcher's view of the field app).
+  return ok({ ...dto, checkIns: checkIns.map(presentCheckIn) });
 }
 
 /** Presents a ticket just written, with the same DTO the reads return. */

@@ -13,6 +13,7 @@ import { transitionTicket } from './transition-ticket.ts';
 import { updateTicket } from './update-ticket.ts';
 import { mergeOnlyRequest } from './merge-ticket.ts';
 import { problemFromAppError } from '../http/problem.ts';
+import { raiseFieldConflict } from '../field/field-conflict.ts';
 
 const tags = ['tickets'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -60,7 +61,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = actorOf(req);
     const mergeOnly = await mergeOnlyRequest(ctx, req.body);
     if (mergeOnly) throw problemFromAppError(mergeOnly, req.locale);
-    const result = await transitionTicket(ctx, actor, req.params.id, req.body, metaOf(req));
+    const result = await raiseFieldConflict(ctx, actor, req.params.id, await transitionTicket(ctx, actor, req.params.id, req.body, metaOf(req)), req.locale);
     ctx.nudgeOutbox();
     return sendResult(req, reply, result, 200, (t) => presentOne(ctx, actor, t, req.locale));
   });

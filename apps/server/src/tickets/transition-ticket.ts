@@ -16,6 +16,7 @@ import { checkTicketReferences } from './ticket-references.ts';
 import { checkCustomFields } from './ticket-validation.ts';
 import { auditRefusedClose } from '../confirmations/audit-refused-close.ts';
 import { requestConfirmationAfterResolve } from '../confirmations/issue-confirmation-request.ts';
+import { consumeTransitionParts, fieldTransitionFacts } from '../field/transition-hooks.ts';
 
 /**
  * Moves a ticket along its workflow. The domain decides (roles, guards, required fields,
@@ -49,14 +50,19 @@ export async function transitionTicket(
       if (refIssues.length > 0) return err({ kind: 'validation', errors: refIssues });
     }
     const now = ctx.clock.now();
-    const facts: TransitionFacts = { missingFormFields: missing, ...extraFacts };
+    // Field app: stale expectedVersion → conflict check; start work → executability check.
+    const field = await fieldTransitionFacts(trx, ctx, actor, row, ticket, workflow, input, candidate, extraFacts);
+    if (!field.ok) return field;
+    const facts: TransitionFacts = { missingFormFields: missing, ...field.value, ...extraFacts };
     const decision = decideTransition(workflow, { ...ticket, customFields }, actor, input, facts, now.toISOString());
     if (!decision.ok) return decision;
     const { transition, next } = decision.value;
+    const parts = await consumeTransitionParts(trx, actor, ticket, input, now, workflow, next.status);
+    if (!parts.ok) return parts;
     const saved = await recordTicketChange(trx, ctx, row, next, {
       action: 'ticket.transitioned', actor, meta, at: now, reason: input.reason ?? null,
       before: { status: ticket.status, ...pick(ticket, Object.keys(fields)) },
-      after: { status: next.status, transition: transition.id, ...pick(next, Object.keys(fields)), ...(input.customFields ? { customFields: input.customFields } : {}) },
+      after: { status: next.status, transition: transition.id, ...pick(next, Object.keys(fields)), ...(input.customFields ? { customFields: input.customFields } : {}), ...parts.value },
       events: [{ topic: 'ticket.transitioned', aggregateId: ticket.id, payload: { ...ticketEventPayload({ ...next, version: ticket.version + 1 }, transition.id), from: ticket.status } }],
     });
     if (!saved.ok) return saved;

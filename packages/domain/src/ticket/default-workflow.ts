@@ -42,7 +42,7 @@ export const defaultWorkflow: WorkflowDefinition = {
     },
     {
       id: 'start_work', label: { zh: '开始处理', en: 'Start work' }, from: ['accepted', 'reopened'], to: 'in_progress',
-      roles: ['engineer', 'supervisor', 'admin'], guards: ['is_assignee', 'has_assignee'], requiredFields: [], requireReason: false,
+      roles: ['engineer', 'supervisor', 'admin'], guards: ['is_assignee', 'has_assignee', 'executability_check'], requiredFields: [], requireReason: false,
       effects: ['set_first_response'],
     },
     {

@@ -48,7 +48,7 @@ test('happy path: assign → accept → start → resolve → confirm request �
     ['supervisor', 'closed', { reason: '电话回访确认' }],
   ];
   for (const [role, to, extra] of steps) {
-    const r = decideTransition(defaultWorkflow, t, actor(role), { to, ...extra }, {}, NOW);
+    const r = decideTransition(defaultWorkflow, t, actor(role), { to, ...extra }, { executability: { ok: true, failures: [] } }, NOW);
     assert.ok(r.ok, `${role} → ${to}: ${JSON.stringify(!r.ok && r.error)}`);
     t = r.value.next;
   }
@@ -56,6 +56,15 @@ test('happy path: assign → accept → start → resolve → confirm request �
   assert.equal(t.firstResponseAt, NOW);
   assert.equal(t.resolvedAt, NOW);
   assert.equal(t.closedAt, NOW);
+});
+
+test('start work is guarded by the executability check: unchecked or failed blocks it, with the reasons', () => {
+  const accepted = ticket({ status: 'accepted', assigneeId: 'engineer-1' });
+  const unchecked = decideTransition(defaultWorkflow, accepted, actor('engineer'), { to: 'in_progress' }, {}, NOW);
+  assert.ok(!unchecked.ok && unchecked.error.kind === 'guard_failed' && unchecked.error.failures[0] === 'executability_not_checked');
+  const failed = decideTransition(defaultWorkflow, accepted, actor('engineer'), { to: 'in_progress' }, { executability: { ok: false, failures: ['parts: 备件不足'] } }, NOW);
+  assert.ok(!failed.ok && failed.error.kind === 'guard_failed' && failed.error.guard === 'executability_check');
+  assert.ok(decideTransition(defaultWorkflow, accepted, actor('engineer'), { to: 'in_progress' }, { executability: { ok: true, failures: [] } }, NOW).ok);
 });
 
 test('an engineer can never reach closed, from any state', () => {

@@ -1,0 +1,39 @@
+import { can } from '@gongdan/domain/access/permissions';
+import type { Actor } from '@gongdan/domain/access/roles';
+import { EXECUTABILITY_CHECK_IDS, type ExecutabilityCheckId } from '@gongdan/domain/field/executability';
+import { err, ok, type Result } from '@gongdan/domain/shared/result';
+import { TICKET_TYPES, type TicketType } from '@gongdan/domain/ticket/ticket';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../app-context.ts';
+import type { AppError } from '../shared/app-error.ts';
+import { parseJson } from '../shared/json.ts';
+import type { DB } from '../storage/tables.ts';
+import { findSetting } from './field.repository.ts';
+
+export const EXECUTABILITY_SETTING = 'field.executability_checks';
+
+export type ExecutabilityConfig = Partial<Record<TicketType, ExecutabilityCheckId[]>>;
+
+/** Which checks apply to a ticket type; a type the admin has not configured gets all three. */
+export function checksFor(config: ExecutabilityConfig, type: string): ExecutabilityCheckId[] {
+  return config[type as TicketType] ?? [...EXECUTABILITY_CHECK_IDS];
+}
+
+export async function getExecutabilityConfig(db: Kysely<DB>): Promise<ExecutabilityConfig> {
+  const raw = parseJson<Record<string, unknown>>(await findSetting(db, EXECUTABILITY_SETTING), {});
+  const out: ExecutabilityConfig = {};
+  for (const t of TICKET_TYPES) {
+    const v = raw[t];
+    if (Array.isArray(v)) out[t] = EXECUTABILITY_CHECK_IDS.filter((c) => v.includes(c));
+  }
+  return out;
+}
+
+/** Admin: replace the per-type configuration (types left out fall back to all checks). */
+export async function setExecutabilityConfig(ctx: AppContext, actor: Actor, byType: ExecutabilityConfig): Promise<Result<ExecutabilityConfig, AppError>> {
+  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+  const value = JSON.stringify(byType);
+  await ctx.database.db.insertInto('settings').values({ key: EXECUTABILITY_SETTING, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  return ok(await getExecutabilityConfig(ctx.database.db));
+}
