@@ -96,3 +96,12 @@ export async function findCheckIns(db: Db, ticketIds: string[]) {
 export async function findSetting(db: Db, key: string): Promise<string | undefined> {
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
+
+/** Parts consumed on a ticket (net of returns), by part, for the service report and the customer's page. */
+export async function findPartsConsumed(db: Db, ticketId: string): Promise<{ partNo: string; name: string; qty: number }[]> {
+  const rows = await db.selectFrom('stock_movements as m').innerJoin('spare_parts as p', 'p.id', 'm.part_id')
+    .select(['p.part_no', 'p.name', (eb) => eb.fn.sum<number | string>('m.delta_on_hand').as('delta')])
+    .where('m.ticket_id', '=', ticketId).where('m.kind', '=', 'consume')
+    .groupBy(['p.part_no', 'p.name']).orderBy('p.part_no').execute();
+  return rows.map((r) => ({ partNo: r.part_no, name: r.name, qty: -Number(r.delta) })).filter((r) => r.qty > 0);
+}
