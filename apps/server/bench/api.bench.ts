@@ -11,7 +11,10 @@
  *
  * Prints req/s, p50, p99, ratios to the baseline and PASS/FAIL against the targets, and writes the
  * figures to data/bench/api-results.{json,md}. Options: --tickets=N --duration=S --warmup=S --connections=C
- * (env BENCH_TICKETS, BENCH_DURATION also work). Loopback only; children are killed on exit, error or Ctrl-C.
+ * (env BENCH_TICKETS, BENCH_DURATION also work); --amplify-from=N (BENCH_AMPLIFY_FROM) seeds N tickets through the
+ * use cases and copies them in SQL up to --tickets (fast; see seed-tickets.ts). For profiling: BENCH_ONLY=create|list runs one product
+ * scenario and skips the baseline; BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=…" adds Node flags to the
+ * product server only. Loopback only; children are killed on exit, error or Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +23,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import autocannon, { type Result } from 'autocannon';
-import { BENCH_ENV, BENCH_LOGIN, BENCH_ROOT, ensureBenchDatabase } from './seed-tickets.ts';
+import { BENCH_ENV, BENCH_LOGIN, BENCH_ROOT, ensureAmplifiedDatabase, ensureBenchDatabase } from './seed-tickets.ts';
 
 const arg = (name: string, env: string, dflt: number): number => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -31,6 +34,10 @@ const TICKETS = arg('tickets', 'BENCH_TICKETS', 1_000_000);
 const DURATION = arg('duration', 'BENCH_DURATION', 15);
 const WARMUP = arg('warmup', 'BENCH_WARMUP', 3);
 const CONNECTIONS = arg('connections', 'BENCH_CONNECTIONS', 32);
+const ONLY = process.env.BENCH_ONLY ?? '';
+/** BENCH_AMPLIFY_FROM=N: seed N tickets through the use cases and copy them in SQL up to --tickets (seed-tickets.ts). */
+const AMPLIFY_FROM = arg('amplify-from', 'BENCH_AMPLIFY_FROM', 0);
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const TARGETS = { createRatio: 0.4, createP99: 25, listP99: 30, rssMb: 400 };
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -144,8 +151,9 @@ async function main(): Promise<void> {
 
   // 1. The seeded database (cached), copied for this run.
   const t0 = performance.now();
-  const seed = await ensureBenchDatabase(TICKETS, { log: say });
-  say(`database: ${seed.tickets.toLocaleString('en')} tickets, ${seed.transactions.toLocaleString('en')} use-case transactions; `
+  const seed = AMPLIFY_FROM ? await ensureAmplifiedDatabase(TICKETS, AMPLIFY_FROM, { log: say }) : await ensureBenchDatabase(TICKETS, { log: say });
+  say(`database: ${seed.tickets.toLocaleString('en')} tickets, ${seed.transactions.toLocaleString('en')} use-case transactions`
+    + `${AMPLIFY_FROM ? ` (${AMPLIFY_FROM.toLocaleString('en')} through the use cases, copied in SQL up to ${TICKETS.toLocaleString('en')})` : ''}; `
     + `seeding took ${seed.seconds.toFixed(0)} s${seed.reused ? ' (cached copy reused)' : ''}`);
   const runDir = join(BENCH_ROOT, 'run-api');
   rmSync(runDir, { recursive: true, force: true });
@@ -164,7 +172,7 @@ async function main(): Promise<void> {
   // 2. The real server.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child: server } = await startChild('server', [resolve('apps/server/bin/gongdan.mjs'), 'start', '--roles=api,worker'], {
+  const { child: server } = await startChild('server', [...SERVER_FLAGS, resolve('apps/server/bin/gongdan.mjs'), 'start', '--roles=api,worker'], {
     ...process.env, ...BENCH_ENV, GONGDAN_DATA_DIR: runDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GONGDAN_DEMO: '0',
   }, /is running/);
   const rss = rssSampler(server.pid as number);
@@ -198,12 +206,18 @@ async function main(): Promise<void> {
   if (l.status !== 200 || page.items?.length !== 50) throw new Error(`list failed: ${l.status} ${JSON.stringify(page).slice(0, 300)}`);
 
   say(`\nproduct server (SQLite, ${total.toLocaleString("en")} tickets):`);
-  const create = await load('POST /api/v1/tickets (create)', createOpts);
-  const list = await load('GET /api/v1/tickets (status+team, 50)', listOpts);
+  const skipped: Scenario = { name: 'skipped', rps: 0, p50: 0, p99: 0, requests: 0, bad: 0 };
+  const create = ONLY && ONLY !== 'create' ? skipped : await load('POST /api/v1/tickets (create)', createOpts);
+  const list = ONLY && ONLY !== 'list' ? skipped : await load('GET /api/v1/tickets (status+team, 50)', listOpts);
   rss.stop();
   const serverRss = rss.peak();
   say(`  server RSS: ${idleRss.toFixed(0)} MB after start, peak ${serverRss.toFixed(0)} MB`);
   await stopChild(server);
+  if (ONLY) {
+    say('BENCH_ONLY set: baseline skipped, nothing recorded');
+    rmSync(runDir, { recursive: true, force: true });
+    return;
+  }
 
   // 3. The bare baseline.
   const bareDir = join(BENCH_ROOT, 'run-bare');

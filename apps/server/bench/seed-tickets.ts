@@ -7,7 +7,7 @@
  * reruns reuse it. Standalone: `node --import tsx apps/server/bench/seed-tickets.ts --count=10000 [--fresh] [--verify]`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -56,9 +56,87 @@ const REASONS: Record<string, string> = { pending_customer: '客户现场无人�
  * a cached database to the latest schema when it starts on it (migrations are additive), so a new
  * migration does not cost a 1M-ticket reseed. Bump SEED_VERSION when the seeded data changes.
  */
-export function benchDataDir(count: number): string {
-  const key = createHash('sha256').update(`${SEED_VERSION}|${count}`).digest('hex').slice(0, 12);
-  return join(BENCH_ROOT, `api-${count}-${key}`);
+export function benchDataDir(count: number, amplifyFrom = 0): string {
+  const key = createHash('sha256').update(amplifyFrom ? `${SEED_VERSION}|${count}|amplified-from-${amplifyFrom}` : `${SEED_VERSION}|${count}`).digest('hex').slice(0, 12);
+  return join(BENCH_ROOT, amplifyFrom ? `api-${count}-x${amplifyFrom}-${key}` : `api-${count}-${key}`);
+}
+
+/**
+ * The fast variant (BENCH_AMPLIFY_FROM=N): N tickets through the use cases (cached like any seed), then
+ * copied in SQL until `count` — each copy a new id, number and audit chain rows (tickets, audit_records,
+ * ticket_sla, sla_deadlines), same created_at spread. The copies' audit MACs do not verify (they were
+ * sealed for the original ids); the tables, indexes and row shapes are those of real data, which is what
+ * the API benchmark measures. On a contended machine the use-case seed runs at 50–450 tickets/s, so a
+ * million takes 40 min to 5 h; the copies take minutes.
+ */
+export async function ensureAmplifiedDatabase(count: number, from: number, opts: { log?: (s: string) => void; stopAt?: boolean } = {}): Promise<SeedResult> {
+  const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`));
+  const dataDir = benchDataDir(count, from);
+  const done = join(dataDir, 'SEEDED');
+  if (existsSync(done)) {
+    const info = JSON.parse(readFileSync(done, 'utf8')) as Omit<SeedResult, 'reused' | 'dataDir'>;
+    return { ...info, dataDir, reused: true };
+  }
+  const base = await ensureBenchDatabase(from, opts);
+  const started = performance.now();
+  // An interrupted amplification resumes where it stopped (each copy is one transaction).
+  const pending = join(dataDir, 'AMPLIFYING.json');
+  const resumed = existsSync(pending) ? (JSON.parse(readFileSync(pending, 'utf8')) as { name: string; sql: string }[]) : null;
+  if (!resumed) {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    copyFileSync(join(base.dataDir, 'gongdan.db'), join(dataDir, 'gongdan.db'));
+  }
+  const database = openDatabase({ kind: 'sqlite', file: join(dataDir, 'gongdan.db') });
+  const h = database.sqlite as NonNullable<typeof database.sqlite>;
+  h.pragma('synchronous = OFF');
+  h.pragma('cache_size = -524288');
+  const have = (h.prepare('select count(*) n from tickets').get() as { n: number }).n;
+  const originals = (h.prepare(`select count(*) n from tickets where number not like '%-A%'`).get() as { n: number }).n;
+  const done0 = Math.ceil((have - originals) / from);
+  // opts.stopAt: end early at the size reached (indexes rebuilt, marked seeded) when time runs out.
+  const target = opts.stopAt ? Math.min(count, have) : count;
+  const copies = done0 + Math.max(0, Math.ceil((target - have) / from));
+  // The original tickets (never a copy) are copied `copies` times: an id keeps its time prefix and its
+  // random tail starts with the copy number (its last three characters are dropped); the number gets a
+  // suffix, so it stays unique.
+  const columns = (table: string) => (h.prepare(`select name from pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+  // Secondary indexes are dropped during the copy and rebuilt once afterwards (a sorted build is far
+  // cheaper than a million random inserts into each of them).
+  const indexes = resumed ?? h.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null
+    and tbl_name in ('tickets', 'audit_records', 'ticket_sla', 'sla_deadlines')`).all() as { name: string; sql: string }[];
+  writeFileSync(pending, JSON.stringify(indexes));
+  for (const i of indexes) h.exec(`drop index if exists ${i.name}`);
+  for (let k = done0 + 1; k <= copies; k++) {
+    const limit = Math.min(from, target - have - (k - done0 - 1) * from);
+    const hex = k.toString(16).padStart(3, '0');
+    const copy = (table: string, idCols: string[], extra: Record<string, string> = {}) => {
+      const cols = columns(table);
+      const exprs = cols.map((c) => extra[c] ?? (idCols.includes(c) ? `substr(x.${c}, 1, 24) || '${hex}' || substr(x.${c}, 25, 9)` : `x.${c}`));
+      const key = table === 'tickets' ? 'id' : 'ticket_id';
+      h.exec(`insert into ${table} (${cols.join(', ')}) select ${exprs.join(', ')} from ${table} x join pick p on p.id = x.${key}`);
+    };
+    h.transaction(() => {
+      h.exec('create temp table if not exists pick (id text primary key)');
+      h.exec('delete from pick');
+      h.prepare(`insert into pick select id from tickets where number not like '%-A%' order by id limit ?`).run(limit);
+      copy('tickets', ['id'], { number: `x.number || '-A${k}'` });
+      copy('audit_records', ['id', 'ticket_id']);
+      copy('ticket_sla', ['ticket_id']);
+      copy('sla_deadlines', ['ticket_id']);
+    })();
+    log(`  amplified copy ${k}/${copies} (${limit} tickets) at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  for (const i of indexes) h.exec(i.sql);
+  log(`  indexes rebuilt at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  h.pragma('wal_checkpoint(TRUNCATE)');
+  const tickets = (h.prepare('select count(*) n from tickets').get() as { n: number }).n;
+  await database.close();
+  const seconds = base.seconds + (performance.now() - started) / 1000;
+  const info = { seconds, tickets, transactions: base.transactions, amplifiedFrom: from, amplifySeconds: (performance.now() - started) / 1000 };
+  writeFileSync(done, JSON.stringify(info));
+  rmSync(pending, { force: true });
+  return { ...info, dataDir, reused: false };
 }
 
 export interface SeedResult {
@@ -81,7 +159,7 @@ export async function ensureBenchDatabase(count: number, opts: { fresh?: boolean
   const dataDir = benchDataDir(count);
   const done = join(dataDir, 'SEEDED');
   if (!opts.fresh && existsSync(done)) {
-    const info = JSON.parse((await import('node:fs')).readFileSync(done, 'utf8')) as Omit<SeedResult, 'reused' | 'dataDir'>;
+    const info = JSON.parse(readFileSync(done, 'utf8')) as Omit<SeedResult, 'reused' | 'dataDir'>;
     return { ...info, dataDir, reused: true };
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -206,7 +284,8 @@ export async function verifyBenchDatabase(dataDir: string): Promise<{ ok: boolea
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`));
   const count = Number(arg('count')?.split('=')[1] ?? 10_000);
-  const r = await ensureBenchDatabase(count, { fresh: !!arg('fresh') });
+  const from = Number(arg('amplify-from')?.split('=')[1] ?? 0);
+  const r = from ? await ensureAmplifiedDatabase(count, from, { stopAt: !!arg('stop-here') }) : await ensureBenchDatabase(count, { fresh: !!arg('fresh') });
   process.stdout.write(`${r.reused ? 'reused' : 'seeded'} ${r.tickets} tickets (${r.transactions} use-case transactions) in ${r.seconds.toFixed(1)} s → ${r.dataDir}\n`);
   if (!r.reused) process.stdout.write(`  ${(r.transactions / r.seconds).toFixed(0)} tx/s, ${(count / r.seconds).toFixed(0)} tickets/s\n`);
   if (arg('verify')) {

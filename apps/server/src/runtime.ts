@@ -11,6 +11,7 @@ import { type Clock, systemClock } from './shared/clock.ts';
 import { macWithKey } from './shared/crypto.ts';
 import { assertReachable, type Database, openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrator.ts';
+import { startCheckpointer } from './storage/checkpointer.ts';
 import { webhookDeliveryHandler, webhookFanOutHandler } from './webhooks/webhook.handlers.ts';
 import { robotSendHandler } from './chat-robots/robot-send.handler.ts';
 import { notifyDeliverHandler } from './notifications/notify-deliver.handler.ts';
@@ -72,6 +73,7 @@ export async function startRuntime(ctx: AppContext, roles: readonly ServerRole[]
   }
   const scheduler = roles.includes('scheduler') ? new Scheduler(ctx) : null;
   scheduler?.start();
+  const checkpointer = startCheckpointer(ctx.database, ctx.log);
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   let unlisten: (() => Promise<void>) | null = null;
@@ -87,6 +89,7 @@ export async function startRuntime(ctx: AppContext, roles: readonly ServerRole[]
       await unlisten?.();
       await worker?.stop();
       await scheduler?.stop();
+      await checkpointer?.stop();
       await ctx.database.close();
     },
   };

@@ -2,7 +2,7 @@ import { pickText } from '@gongdan/domain/shared/localized';
 import { CHANNEL_LABELS, IMPACT_SCOPE_LABELS, PRIORITY_LABELS, TICKET_TYPE_LABELS, type Channel, type ImpactScope, type Priority, type TicketType } from '@gongdan/domain/ticket/ticket';
 import { findState, type WorkflowDefinition } from '@gongdan/domain/ticket/workflow-definition';
 import { defaultTaxonomy } from '@gongdan/text/default-taxonomy.data';
-import type { TicketRow } from '../storage/tables.ts';
+import type { ListedTicketRow as TicketRow } from '../tickets/ticket.repository.ts';
 import type { TicketRefs } from '../tickets/ticket.repository.ts';
 
 // The shipped taxonomy's names; a code it does not know (a tenant's own) is written as is.

@@ -1,7 +1,7 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
 import type { Kysely } from 'kysely';
-import type { DB, TicketRow } from '../storage/tables.ts';
-import { listTicketRows, loadTicketRefs, type TicketFilter, type TicketRefs, type TicketSortKey } from '../tickets/ticket.repository.ts';
+import type { DB } from '../storage/tables.ts';
+import { listTicketRows, loadTicketRefs, type ListedTicketRow, type TicketFilter, type TicketRefs, type TicketSortKey } from '../tickets/ticket.repository.ts';
 import { sortValueOf } from '../tickets/ticket-query.ts';
 
 /**
@@ -11,7 +11,7 @@ import { sortValueOf } from '../tickets/ticket-query.ts';
  */
 export async function* ticketBatches(
   db: Kysely<DB>, req: { filter: TicketFilter; scope: TicketScope; sort: { key: TicketSortKey; desc: boolean }; batchSize: number; maxRows: number },
-): AsyncGenerator<{ rows: TicketRow[]; refs: TicketRefs }> {
+): AsyncGenerator<{ rows: ListedTicketRow[]; refs: TicketRefs }> {
   let after: { value: string | number; id: string } | null = null;
   let sent = 0;
   while (sent < req.maxRows) {
@@ -22,7 +22,7 @@ export async function* ticketBatches(
     yield { rows, refs: await loadTicketRefs(db, rows) };
     sent += rows.length;
     if (page.length <= limit) return;
-    const last = rows[rows.length - 1] as TicketRow;
+    const last = rows[rows.length - 1] as ListedTicketRow;
     after = { value: sortValueOf(req.sort.key, last), id: last.id };
   }
 }

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { TicketRow } from '../storage/tables.ts';
+import type { ListedTicketRow as TicketRow } from '../tickets/ticket.repository.ts';
 import type { TicketRefs } from '../tickets/ticket.repository.ts';
 import type { ExportColumn } from './export-columns.ts';
 

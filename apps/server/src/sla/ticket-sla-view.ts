@@ -7,6 +7,24 @@ import { parseJson } from '../shared/json.ts';
 import { getCalendar } from './calendar-store.ts';
 import { listTicketFlags, listTicketSla } from './ticket-sla.repository.ts';
 
+/**
+ * Parsed clock states of recently shown tickets, keyed by ticket and compared by the stored text:
+ * a board page re-reads the same rows again and again, and parsing their two JSON columns was the
+ * largest cost of a list request (ADR 008). A changed row has a different text, so it is parsed
+ * afresh; nothing needs invalidating. Bounded; the oldest entries go first.
+ */
+const PARSED_MAX = 4_000;
+const parsed = new Map<string, { stateText: string; whyText: string; state: TicketSlaState | null; why: Partial<SlaWhy> }>();
+function parsedSla(ticketId: string, stateText: string, whyText: string): { state: TicketSlaState | null; why: Partial<SlaWhy> } {
+  const hit = parsed.get(ticketId);
+  if (hit && hit.stateText === stateText && hit.whyText === whyText) return hit;
+  const entry = { stateText, whyText, state: parseJson<TicketSlaState | null>(stateText, null), why: parseJson<Partial<SlaWhy>>(whyText, {}) };
+  if (hit) parsed.delete(ticketId);
+  else if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(ticketId, entry);
+  return entry;
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The `sla` block of ticket DTOs for a page of tickets: one query for the clocks, one for flags. */
@@ -17,10 +35,9 @@ export async function loadTicketSlaViews(ctx: AppContext, ticketIds: string[], l
   const now = ctx.clock.now().getTime();
   const out = new Map<string, TicketSlaT>();
   for (const row of rows) {
-    const state = parseJson<TicketSlaState | null>(row.state, null);
+    const { state, why } = parsedSla(row.ticket_id, row.state, row.why);
     const cal = (await getCalendar(db, row.calendar_id)) ?? (await getCalendar(db, 'default'));
     if (!state || !cal) continue;
-    const why = parseJson<Partial<SlaWhy>>(row.why, {});
     const targets = state.clocks.flatMap((c) => {
       const v = viewClock(c, cal, now);
       if (!v) return [];

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../storage/tables.ts';
 import type { SlaDeadlinesTable, SlaEventsTable, TicketSlaTable } from '../storage/tables-sla.ts';
 import type { DialectName } from '../storage/database.ts';
+import { insertRows } from '../storage/insert-row.ts';
 
 type Db = Kysely<DB>;
 
@@ -22,7 +23,7 @@ export async function saveTicketSla(db: Db, row: TicketSlaTable, exists: boolean
     const { ticket_id: id, ...values } = row;
     await db.updateTable('ticket_sla').set(values).where('ticket_id', '=', id).execute();
   } else {
-    await db.insertInto('ticket_sla').values(row).execute();
+    await insertRows(db, 'ticket_sla', [row]);
   }
 }
 
@@ -52,7 +53,8 @@ export async function ticketsUnder(db: Db, by: { policyId?: string; calendarId?:
 /** Replaces the ticket's pending deadlines with a fresh plan. */
 export async function replaceDeadlines(db: Db, ticketId: string, rows: SlaDeadlinesTable[]): Promise<void> {
   await db.deleteFrom('sla_deadlines').where('ticket_id', '=', ticketId).execute();
-  if (rows.length > 0) await db.insertInto('sla_deadlines').values(rows).execute();
+  // Cached SQL text (storage/insert-row.ts): this runs on every ticket create and status change.
+  if (rows.length > 0) await insertRows(db, 'sla_deadlines', rows);
 }
 
 /** Cheap probe for the idle sweep: the earliest pending due time (one index lookup, no transaction). */

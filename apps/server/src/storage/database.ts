@@ -17,6 +17,8 @@ export interface Database {
   dialect: DialectName;
   /** Present on SQLite: the raw handle, for online backup. */
   sqlite?: SQLite.Database;
+  /** Present on SQLite: the database file (':memory:' for in-memory databases). */
+  file?: string;
   /** Present on Postgres: the pool, for LISTEN/NOTIFY. */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     handle.pragma('busy_timeout = 5000');
     handle.pragma('cache_size = -65536');
     const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect({ database: withStatementCache(handle) }) });
-    return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite: handle, file: target.file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,

@@ -3,7 +3,7 @@ import type { TicketRow } from '../storage/tables.ts';
 import { parseJson } from '../shared/json.ts';
 
 /** Row ↔ domain. JSON columns are parsed here and nowhere else. */
-export function toTicket(row: TicketRow): Ticket {
+export function toTicket(row: Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'>): Ticket {
   return {
     id: row.id,
     number: row.number,

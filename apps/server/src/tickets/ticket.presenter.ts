@@ -29,6 +29,7 @@ export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflo
   const team = t.teamId ? refs.teams.get(t.teamId) : undefined;
   const assignee = t.assigneeId ? refs.users.get(t.assigneeId) : undefined;
   const state = findState(workflow, t.status);
+  const transitions = availableTransitions(workflow, t, actor);
   return {
     id: t.id, number: t.number, type: t.type, title: t.title, description: t.description,
     customer: { id: t.customerId, name: customer?.name ?? '', tier: customer?.tier ?? '' },
@@ -42,10 +43,10 @@ export function presentTicket(t: Ticket, refs: TicketRefs, actor: Actor, workflo
     location: t.location, resolution: t.resolution, createdAt: t.createdAt, updatedAt: t.updatedAt,
     firstResponseAt: t.firstResponseAt, resolvedAt: t.resolvedAt, closedAt: t.closedAt, version: t.version,
     // Merging is an action of its own (POST …/merge moves comments and attachments), not a plain transition.
-    allowedTransitions: availableTransitions(workflow, t, actor).filter((x) => x.id !== 'merge').map((x) => ({
+    allowedTransitions: transitions.filter((x) => x.id !== 'merge').map((x) => ({
       id: x.id, to: x.to, label: pickText(x.label, locale), requireReason: x.requireReason, requiredFields: x.requiredFields,
     })),
-    allowedActions: [...allowedActions(actor, t), ...(availableTransitions(workflow, t, actor).some((x) => x.id === 'merge') ? ['merge'] : [])],
+    allowedActions: [...allowedActions(actor, t), ...(transitions.some((x) => x.id === 'merge') ? ['merge'] : [])],
     sla,
   };
 }

@@ -128,9 +128,17 @@ export async function countTicketRows(db: Db, filter: TicketFilter, scope: Ticke
   return Number(row.n);
 }
 
+/** A ticket row as lists read it: without the audit chain head (64-character MACs nobody shows). */
+export type ListedTicketRow = Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'>;
+const LISTED_COLUMNS = [
+  'id', 'number', 'type', 'title', 'description', 'customer_id', 'contact_id', 'contact_name', 'contact_phone', 'device_id', 'fault_type',
+  'impact_scope', 'priority', 'status', 'team_id', 'assignee_id', 'channel', 'custom_fields', 'appointment_start', 'appointment_end',
+  'location', 'resolution', 'created_by', 'created_at', 'updated_at', 'first_response_at', 'resolved_at', 'closed_at', 'version',
+] as const satisfies readonly (keyof ListedTicketRow)[];
+
 /** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
-export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<TicketRow[]> {
-  let q = filteredTickets(db, req.filter, req.scope);
+export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<ListedTicketRow[]> {
+  let q = filteredTickets(db, req.filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
   const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
   const cmp = req.sort.desc ? '<' : '>';
   if (req.after) {
@@ -142,8 +150,8 @@ export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<Ti
 }
 
 /** Names shown beside a ticket: customer, device, team, assignee. One query for a whole page. */
-export async function loadTicketRefs(db: Db, rows: TicketRow[]) {
-  const ids = (pick: (r: TicketRow) => string | null) => [...new Set(rows.map(pick).filter((x): x is string => !!x))];
+export async function loadTicketRefs(db: Db, rows: Pick<TicketRow, 'customer_id' | 'device_id' | 'team_id' | 'assignee_id'>[]) {
+  const ids = (pick: (r: Pick<TicketRow, 'customer_id' | 'device_id' | 'team_id' | 'assignee_id'>) => string | null) => [...new Set(rows.map(pick).filter((x): x is string => !!x))];
   const [customers, devices, teams, users] = await Promise.all([
     fetchIn(ids((r) => r.customer_id), (v) => db.selectFrom('customers').select(['id', 'name', 'tier']).where('id', 'in', v).execute()),
     fetchIn(ids((r) => r.device_id), (v) =>
