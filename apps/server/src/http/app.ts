@@ -29,6 +29,8 @@ import { registerSavedViewRoutes } from '../tickets/saved-view.routes.ts';
 import { registerTicketLinkRoutes } from '../tickets/ticket-link.routes.ts';
 import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
+import { registerSimilarRoutes } from '../similar/similar.routes.ts';
+import { registerKnowledgeRoutes } from '../knowledge/knowledge.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -79,6 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,
     registerChatRobotRoutes, registerNotificationRoutes, registerTicketLinkRoutes, registerSavedViewRoutes, registerAdminRoutes,
+    registerSimilarRoutes, registerKnowledgeRoutes,
   ]) {
     register(app, ctx);
   }

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
 import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
 import type { ChatRobotsTable, ChatRobotDeliveriesTable, NotificationPreferencesTable } from './tables-notify.ts';
+import type { SimilarDocsTable, SimilarPostingsTable, SimilarStatsTable, KnowledgeCardsTable, KnowledgeCardEventsTable, KnowledgeCardUsesTable } from './tables-knowledge.ts';
 import type { CalendarsTable, SlaPoliciesTable, TicketSlaTable, SlaEventsTable, SlaDeadlinesTable, TicketFlagsTable } from './tables-sla.ts';
 
 /**
@@ -339,6 +340,12 @@ export interface DB {
   sla_events: SlaEventsTable;
   sla_deadlines: SlaDeadlinesTable;
   ticket_flags: TicketFlagsTable;
+  similar_docs: SimilarDocsTable;
+  similar_postings: SimilarPostingsTable;
+  similar_stats: SimilarStatsTable;
+  knowledge_cards: KnowledgeCardsTable;
+  knowledge_card_events: KnowledgeCardEventsTable;
+  knowledge_card_uses: KnowledgeCardUsesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
