@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { AppstoreOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BookOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, apiSession } from '../lib/api.ts';
@@ -29,6 +29,7 @@ export function DeskLayout() {
     { key: '/tickets', icon: <AppstoreOutlined />, label: t('工单看板', 'Ticket board') },
     ...(hasPermission(session, 'ticket.create') ? [{ key: '/tickets/new', icon: <PlusOutlined />, label: t('新建工单', 'New ticket') }] : []),
     ...(hasPermission(session, 'customer.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('客户', 'Customers') }] : []),
+    ...(hasPermission(session, 'knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('知识库', 'Knowledge') }] : []),
     ...(hasPermission(session, 'user.manage') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理', 'Administration') }] : []),
   ], [session, t]);
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))

@@ -18,6 +18,8 @@ const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticke
 const CustomersPage = lazy(() => import('../features/desk/customers/customers-page.tsx'));
 const CustomerPage = lazy(() => import('../features/desk/customers/customer-page.tsx'));
 const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
+const KnowledgePage = lazy(() => import('../features/desk/knowledge/knowledge-page.tsx'));
+const KnowledgeCardPage = lazy(() => import('../features/desk/knowledge/card-page.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -43,6 +45,8 @@ export function DeskRouter() {
           <Route path="/customers" element={page(<CustomersPage />)} />
           <Route path="/customers/:id" element={page(<CustomerPage />)} />
           <Route path="/admin" element={page(<AdminPage />)} />
+          <Route path="/knowledge" element={page(<KnowledgePage />)} />
+          <Route path="/knowledge/:id" element={page(<KnowledgeCardPage />)} />
           <Route path="/profile" element={page(<ProfilePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

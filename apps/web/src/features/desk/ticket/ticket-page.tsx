@@ -12,6 +12,7 @@ import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
 import { LinksPanel } from './links-panel.tsx';
+import { SimilarCasesPanel } from './similar-cases-panel.tsx';
 import { EditDrawer } from './edit-drawer.tsx';
 import { CustomFieldValues } from './custom-field-values.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
@@ -64,6 +65,7 @@ export default function TicketPage() {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
+            <SimilarCasesPanel ticket={tk} />
             <LinksPanel ticket={tk} />
             <Card size="small" title={t('附件', 'Attachments')}>
               {attachments.isPending ? <Loading rows={2} /> : attachments.isError ? <ErrorState error={attachments.error} compact /> : (
