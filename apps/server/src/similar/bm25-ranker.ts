@@ -25,6 +25,11 @@ export interface RankInput {
   k: number;
 }
 
+/** BM25's length factor for one posting: (k1 + 1) / (1 + k1 · (1 − b + b · dl / avgdl)), dl capped like the postings. */
+export function lengthFactor(dl: number, avgdl: number): number {
+  return (K1 + 1) / (1 + K1 * (1 - B + (B * Math.min(255, dl)) / (avgdl || 1)));
+}
+
 export interface Ranked {
   docNo: number;
   score: number;
@@ -49,7 +54,7 @@ export function rankDocuments(input: RankInput): Ranked[] {
   const { avgdl } = input;
   // Length normalisation per dl (a byte), computed once.
   const norm = new Float64Array(256);
-  for (let dl = 0; dl < 256; dl++) norm[dl] = (K1 + 1) / (1 + K1 * (1 - B + (B * dl) / (avgdl || 1)));
+  for (let dl = 0; dl < 256; dl++) norm[dl] = lengthFactor(dl, avgdl);
   const nFilters = input.filters.length;
   if (nFilters > 0) {
     for (const f of input.filters) {
@@ -57,11 +62,25 @@ export function rankDocuments(input: RankInput): Ranked[] {
     }
   }
   let nTouched = 0;
+  // The hot loop: postings decoded inline (varint gap, length byte) without a callback per posting.
   for (const t of input.scored) {
     const w = t.weight;
     for (const block of t.blocks) {
-      forEachPosting(block, (doc, dl) => {
-        if (nFilters > 0 && mask[doc] !== nFilters) return;
+      const n = block.length;
+      let at = 0;
+      let doc = 0;
+      while (at < n) {
+        let b = block[at++] as number;
+        let gap = b & 0x7f;
+        let mul = 128;
+        while (b & 0x80) {
+          b = block[at++] as number;
+          gap += (b & 0x7f) * mul;
+          mul *= 128;
+        }
+        doc += gap;
+        const dl = block[at++] as number;
+        if (nFilters > 0 && mask[doc] !== nFilters) continue;
         const s = scores[doc] as number;
         if (s === 0) {
           if (nTouched === touched.length) {
@@ -72,7 +91,7 @@ export function rankDocuments(input: RankInput): Ranked[] {
           touched[nTouched++] = doc;
         }
         scores[doc] = s + w * (norm[dl] as number);
-      });
+      }
     }
   }
   const top: Ranked[] = [];

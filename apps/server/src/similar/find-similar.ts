@@ -3,7 +3,7 @@ import type { Locale } from '@gongdan/domain/shared/localized';
 import type { SimilarCaseDtoT, SimilarResultDtoT } from '@gongdan/contracts/knowledge';
 import type { DB } from '../storage/tables.ts';
 import { parseJson } from '../shared/json.ts';
-import { idf, rankDocuments } from './bm25-ranker.ts';
+import { idf, lengthFactor, rankDocuments } from './bm25-ranker.ts';
 import { attr, isAttributeTerm, normalizeModel, queryTerms, type SimilarSourceKind } from './similar-document.ts';
 import { loadPostingBlocks, loadSimilarDocs, loadSimilarStats, loadTermFrequencies, type PostingBlock } from './similar-index.repository.ts';
 import { codedLabel } from './taxonomy-labels.ts';
@@ -20,12 +20,20 @@ export interface SimilarRequest {
   limit: number;
   /** The asking ticket: neither it nor cards made from it are "similar" to itself. */
   excludeTicketId?: string | null;
+  /** Decode every query term's postings (no candidate budget); the bench compares against this. */
+  exhaustive?: boolean;
 }
 
 /** At most this many query words are scored (the rarest); long descriptions add noise, not recall. */
 const MAX_WORDS = 32;
 /** Published, reviewed knowledge outranks a single ticket with the same evidence. */
 const CARD_BOOST = 1.15;
+/**
+ * Candidate generation decodes the rarest terms' posting lists up to this many postings (always at
+ * least the rarest term's); the most common terms ("空调", the fault type) then only re-rank.
+ */
+const CANDIDATE_POSTINGS = 250_000;
+const CANDIDATES = 200;
 
 /**
  * Top resolved tickets and published cards for a fault description (ADR 013): BM25 over the
@@ -54,7 +62,17 @@ export async function findSimilar(db: Kysely<DB>, req: SimilarRequest, locale: L
   for (const a of q.attributes) if (df.has(a)) weight.set(a, idf(stats.docCount, df.get(a) as number));
   if (words.length === 0) return { items: [], ...base };
 
-  const blocks = await loadPostingBlocks(db, [...weight.keys(), ...filters]);
+  // Phase 1: candidates from the rarest terms (every term when the corpus is small), BM25 partial scores.
+  const byRarity = [...weight.keys()].sort((a, b) => (df.get(a) as number) - (df.get(b) as number) || (a < b ? -1 : 1));
+  const phase1: string[] = [];
+  let decoded = 0;
+  for (const term of byRarity) {
+    const n = df.get(term) as number;
+    if (!req.exhaustive && phase1.length > 0 && decoded + n > CANDIDATE_POSTINGS) break;
+    phase1.push(term);
+    decoded += n;
+  }
+  const blocks = await loadPostingBlocks(db, [...phase1, ...filters]);
   const byTerm = new Map<string, Uint8Array[]>();
   for (const b of blocks as PostingBlock[]) {
     const list = byTerm.get(b.term) ?? [];
@@ -70,12 +88,21 @@ export async function findSimilar(db: Kysely<DB>, req: SimilarRequest, locale: L
       ])).execute();
     for (const r of own) exclude.add(Number(r.doc_no));
   }
-  const ranked = rankDocuments({
-    scored: [...weight].map(([term, w]) => ({ weight: w, blocks: byTerm.get(term) ?? [] })),
+  const avgdl = stats.totalLen / stats.docCount;
+  const candidates1 = rankDocuments({
+    scored: phase1.map((term) => ({ weight: weight.get(term) as number, blocks: byTerm.get(term) ?? [] })),
     filters: filters.map((f) => byTerm.get(f) ?? []),
-    exclude, docNoLimit: stats.nextDocNo, avgdl: stats.totalLen / stats.docCount, k: Math.max(10, req.limit * 3),
+    exclude, docNoLimit: stats.nextDocNo, avgdl, k: req.exhaustive ? Math.max(CANDIDATES, req.limit * 3) : CANDIDATES,
   });
-  const docs = new Map((await loadSimilarDocs(db, ranked.map((r) => r.docNo))).map((d) => [d.docNo, d]));
+  // Phase 2: exact BM25 over every query term from the candidates' own term lists.
+  const candidateDocs = await loadSimilarDocs(db, candidates1.map((r) => r.docNo));
+  const ranked = candidateDocs.map((d) => {
+    const has = new Set(d.terms);
+    let score = 0;
+    for (const [term, w] of weight) if (has.has(term)) score += w;
+    return { docNo: d.docNo, score: score * lengthFactor(d.dl, avgdl) };
+  });
+  const docs = new Map(candidateDocs.map((d) => [d.docNo, d]));
   const queryWords = new Set(words.map((x) => x.w));
   const candidates = ranked.flatMap((r) => {
     const doc = docs.get(r.docNo);

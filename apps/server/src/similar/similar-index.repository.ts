@@ -143,15 +143,16 @@ export interface SimilarDocRow {
   kind: SimilarSourceKind;
   sourceId: string;
   originTicketId: string | null;
+  dl: number;
   terms: string[];
 }
 
 export async function loadSimilarDocs(db: Db, docNos: readonly number[]): Promise<SimilarDocRow[]> {
   if (docNos.length === 0) return [];
-  const rows = await db.selectFrom('similar_docs').select(['doc_no', 'source_kind', 'source_id', 'origin_ticket_id', 'terms'])
+  const rows = await db.selectFrom('similar_docs').select(['doc_no', 'source_kind', 'source_id', 'origin_ticket_id', 'dl', 'terms'])
     .where('doc_no', 'in', [...docNos]).execute();
   return rows.map((r) => ({
     docNo: Number(r.doc_no), kind: r.source_kind as SimilarSourceKind, sourceId: r.source_id, originTicketId: r.origin_ticket_id,
-    terms: JSON.parse(r.terms) as string[],
+    dl: Number(r.dl), terms: JSON.parse(r.terms) as string[],
   }));
 }
