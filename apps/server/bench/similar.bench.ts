@@ -142,6 +142,14 @@ async function main(): Promise<void> {
     h.prepare(`insert into tickets (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')}) on conflict do nothing`).run(row);
     return id;
   };
+  // Tickets left by an interrupted run leave the index the product's way first.
+  const leftovers = h.prepare(`select id from tickets where created_by = 'bench' and number > ?`).all(`GD-20260101-${String(TICKETS).padStart(7, '0')}`) as { id: string }[];
+  for (const { id } of leftovers) {
+    h.prepare('update tickets set status = ? where id = ?').run('reopened', id);
+    await syncSimilarSource(ctx, 'ticket', id);
+    h.prepare('delete from tickets where id = ?').run(id);
+  }
+  if (leftovers.length) say(`  removed ${leftovers.length} tickets left by an interrupted run`);
   const added: number[] = [];
   const addedIds: string[] = [];
   for (let i = 0; i < INCREMENTAL; i++) {

@@ -94,20 +94,25 @@ export function rankDocuments(input: RankInput): Ranked[] {
       }
     }
   }
+  // Top-k without sorting per candidate: gather into a buffer of 4k, cut back to k when full.
   const top: Ranked[] = [];
+  const cut = (): void => {
+    top.sort((a, b) => b.score - a.score || a.docNo - b.docNo);
+    top.length = Math.min(top.length, input.k);
+  };
   let floor = -Infinity;
   for (let i = 0; i < nTouched; i++) {
     const doc = touched[i] as number;
     const s = scores[doc] as number;
     scores[doc] = 0;
-    if (input.exclude.has(doc) || s <= floor) continue;
+    if (s < floor || input.exclude.has(doc)) continue;
     top.push({ docNo: doc, score: s });
-    if (top.length > input.k) {
-      top.sort((a, b) => b.score - a.score || a.docNo - b.docNo);
-      top.length = input.k;
+    if (top.length >= input.k * 4) {
+      cut();
       floor = (top[top.length - 1] as Ranked).score;
     }
   }
   if (nFilters > 0) for (const f of input.filters) for (const block of f) forEachPosting(block, (doc) => { mask[doc] = 0; });
-  return top.sort((a, b) => b.score - a.score || a.docNo - b.docNo).slice(0, input.k);
+  cut();
+  return top;
 }

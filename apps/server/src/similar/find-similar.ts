@@ -32,7 +32,7 @@ const CARD_BOOST = 1.15;
  * Candidate generation decodes the rarest terms' posting lists up to this many postings (always at
  * least the rarest term's); the most common terms ("空调", the fault type) then only re-rank.
  */
-const CANDIDATE_POSTINGS = 250_000;
+const CANDIDATE_POSTINGS = 150_000;
 const CANDIDATES = 200;
 
 /**
