@@ -17,6 +17,7 @@ import { robotSendHandler } from './chat-robots/robot-send.handler.ts';
 import { notifyDeliverHandler } from './notifications/notify-deliver.handler.ts';
 import { slaLevelFiredHandler } from './notifications/sla-level-fired.handler.ts';
 import { slaRecomputeHandler } from './sla/recompute-sla.job.ts';
+import { similarIndexHandler } from './similar/similar-index.handler.ts';
 
 export const ROLES = ['api', 'worker', 'scheduler'] as const;
 export type ServerRole = (typeof ROLES)[number];
@@ -54,6 +55,8 @@ export function createOutboxWorker(ctx: AppContext): OutboxWorker {
     { prefix: 'notify.deliver', handle: notifyDeliverHandler(ctx) },
     { prefix: 'notification.created', handle: liveEventsHandler(ctx) },
     { prefix: 'robot.send', handle: robotSendHandler(ctx) },
+    { prefix: 'ticket.', handle: similarIndexHandler() },
+    { prefix: 'knowledge.', handle: similarIndexHandler() },
   ]);
 }
 

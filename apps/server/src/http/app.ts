@@ -31,6 +31,8 @@ import { registerChatRobotRoutes } from '../chat-robots/chat-robot.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notification.routes.ts';
 import { registerNameplateRoutes } from '../nameplates/nameplate.routes.ts';
 import { registerConfirmationRoutes } from '../confirmations/confirmation.routes.ts';
+import { registerSimilarRoutes } from '../similar/similar.routes.ts';
+import { registerKnowledgeRoutes } from '../knowledge/knowledge.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { withProblemMediaType } from './openapi-document.ts';
 import { registerFieldRoutes } from '../field/field.routes.ts';
@@ -93,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     registerNameplateRoutes,
     registerConfirmationRoutes,
     registerFieldRoutes, registerSopRoutes, registerPartRoutes, registerWarehouseRoutes,
+    registerSimilarRoutes, registerKnowledgeRoutes,
   ]) {
     register(app, ctx);
   }

@@ -4,6 +4,7 @@ import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
 import type { ChatRobotsTable, ChatRobotDeliveriesTable, NotificationPreferencesTable } from './tables-notify.ts';
 import type { CallbackBatchesTable, CallbackItemsTable, ConfirmationPoliciesTable, ConfirmationPolicyChangesTable, ConfirmationRequestsTable, ConfirmationsTable } from './tables-confirm.ts';
 import type { FieldTables } from './tables-field.ts';
+import type { SimilarDocsTable, SimilarPostingsTable, SimilarStatsTable, KnowledgeCardsTable, KnowledgeCardEventsTable, KnowledgeCardUsesTable } from './tables-knowledge.ts';
 import type { CalendarsTable, SlaPoliciesTable, TicketSlaTable, SlaEventsTable, SlaDeadlinesTable, TicketFlagsTable } from './tables-sla.ts';
 
 /**
@@ -347,6 +348,12 @@ export interface DB extends FieldTables {
   confirmation_policy_changes: ConfirmationPolicyChangesTable;
   callback_batches: CallbackBatchesTable;
   callback_items: CallbackItemsTable;
+  similar_docs: SimilarDocsTable;
+  similar_postings: SimilarPostingsTable;
+  similar_stats: SimilarStatsTable;
+  knowledge_cards: KnowledgeCardsTable;
+  knowledge_card_events: KnowledgeCardEventsTable;
+  knowledge_card_uses: KnowledgeCardUsesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -23,6 +23,8 @@ const TodosPage = lazy(() => import('../features/desk/notifications/todos-page.t
 const OpsBoardPage = lazy(() => import('../features/desk/notifications/ops-board-page.tsx'));
 const SuspiciousClosesPage = lazy(() => import('../features/desk/confirmations/suspicious-closes-page.tsx'));
 const CallbackBatchPage = lazy(() => import('../features/desk/confirmations/callback-batch-page.tsx'));
+const KnowledgePage = lazy(() => import('../features/desk/knowledge/knowledge-page.tsx'));
+const KnowledgeCardPage = lazy(() => import('../features/desk/knowledge/card-page.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -53,6 +55,8 @@ export function DeskRouter() {
           <Route path="/ops" element={page(<OpsBoardPage />)} />
           <Route path="/confirmations" element={page(<SuspiciousClosesPage />)} />
           <Route path="/confirmations/callbacks/:id" element={page(<CallbackBatchPage />)} />
+          <Route path="/knowledge" element={page(<KnowledgePage />)} />
+          <Route path="/knowledge/:id" element={page(<KnowledgeCardPage />)} />
           <Route path="/profile" element={page(<ProfilePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -5,6 +5,7 @@ const all = new Set<Permission>(PERMISSIONS);
 const staffRead: Permission[] = [
   'ticket.read', 'ticket.read_internal', 'ticket.comment', 'ticket.comment_internal', 'attachment.upload',
   'customer.read', 'user.read', 'config.read', 'notification.read', 'event.subscribe',
+  'knowledge.read', 'knowledge.write',
 ];
 
 /**
@@ -15,7 +16,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   admin: all,
   supervisor: new Set<Permission>([
     ...staffRead, 'ticket.create', 'ticket.update', 'ticket.transition', 'ticket.export',
-    'customer.write', 'audit.read', 'audit.verify', 'team.manage',
+    'customer.write', 'audit.read', 'audit.verify', 'team.manage', 'knowledge.review',
   ]),
   dispatcher: new Set<Permission>([
     ...staffRead, 'ticket.create', 'ticket.update', 'ticket.transition', 'ticket.export', 'customer.write',
@@ -27,7 +28,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   integration: new Set<Permission>([
     'ticket.read', 'ticket.read_internal', 'ticket.create', 'ticket.update', 'ticket.comment', 'ticket.comment_internal',
     'ticket.transition', 'ticket.export', 'attachment.upload', 'customer.read', 'customer.write', 'user.read', 'config.read',
-    'event.subscribe',
+    'event.subscribe', 'knowledge.read',
   ]),
   system: all,
 };

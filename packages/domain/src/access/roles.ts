@@ -47,5 +47,8 @@ export const PERMISSIONS = [
   'config.manage',
   'notification.read',
   'event.subscribe',
+  'knowledge.read',
+  'knowledge.write',
+  'knowledge.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -14,6 +14,7 @@ import { CustomerPanel, DevicePanel } from './side-panels.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { LinksPanel } from './links-panel.tsx';
 import { ConfirmationPanel } from '../confirmations/confirmation-panel.tsx';
+import { SimilarCasesPanel } from './similar-cases-panel.tsx';
 import { EditDrawer } from './edit-drawer.tsx';
 import { CustomFieldValues } from './custom-field-values.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
@@ -68,6 +69,7 @@ export default function TicketPage() {
             <ConfirmationPanel ticket={tk} />
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
+            <SimilarCasesPanel ticket={tk} />
             <LinksPanel ticket={tk} />
             <Card size="small" title={t('附件', 'Attachments')}>
               {attachments.isPending ? <Loading rows={2} /> : attachments.isError ? <ErrorState error={attachments.error} compact /> : (
