@@ -16,6 +16,7 @@ import { CheckInDto } from './field-check-in.ts';
 import { ContactDto, CustomerDto, DeviceDto } from './customers.ts';
 import { AllowedTransition } from './tickets.ts';
 import { ProblemSchema } from './problem.ts';
+import { KnowledgeCardDto } from './knowledge.ts';
 
 export * from './field-check-in.ts';
 
@@ -319,8 +320,6 @@ export const FieldStockDto = StockLevelDto.extend({
   warehouseKind: z.enum(WAREHOUSE_KINDS),
 });
 
-/** Published knowledge cards (issue 6) will be added here; empty until then. */
-export const KnowledgeCardStub = Json;
 
 export const FieldPackageDto = z.object({
   generatedAt: z.string(),
@@ -335,7 +334,7 @@ export const FieldPackageDto = z.object({
   stock: z.array(FieldStockDto).describe('The van plus every warehouse holding a relevant part'),
   forms: z.array(Json).describe('FormDefinition[] (packages/domain/src/forms/form-definition.ts)'),
   workflow: Json.describe('WorkflowDefinition (packages/domain/src/ticket/workflow-definition.ts)'),
-  knowledgeCards: z.array(KnowledgeCardStub),
+  knowledgeCards: z.array(KnowledgeCardDto).describe('Published knowledge cards for the orders’ device models (the offline SOP library)'),
 }).meta({ id: 'FieldPackage' });
 /** The package with forms and workflow typed by the domain definitions. */
 export type FieldPackageT = Omit<z.infer<typeof FieldPackageDto>, 'forms' | 'workflow'> & { forms: FormDefinition[]; workflow: WorkflowDefinition };

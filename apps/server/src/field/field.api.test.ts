@@ -136,9 +136,15 @@ for (const target of testTargets()) {
       const s = await w.as('supervisor');
       const audit = (await s.get(`/api/v1/tickets/${t.id}/audit`)).body.items;
       assert.ok(audit.some((r: { action: string }) => r.action === 'parts.reserved'));
-      const last = audit[audit.length - 1];
-      assert.equal(last.after.status, 'resolved');
-      assert.deepEqual(last.after.partsUsed.map((p: { partNo: string; from: { warehouseId: string }[] }) => [p.partNo, p.from[0]?.warehouseId]), [['CMP-35', ids.central], ['CMP-35B', ids.van]]);
+      // Resolving also asks the customer to confirm in the same transaction: the parts are on the resolve record.
+      const resolve = audit.find((r: { after: { status?: string } }) => r.after.status === 'resolved');
+      assert.equal(audit[audit.length - 1].after.status, 'awaiting_confirmation');
+      assert.deepEqual(resolve.after.partsUsed.map((p: { partNo: string; from: { warehouseId: string }[] }) => [p.partNo, p.from[0]?.warehouseId]), [['CMP-35', ids.central], ['CMP-35B', ids.van]]);
+      // The customer's confirmation page lists the parts taken from stock.
+      const request = await e.get(`/api/v1/tickets/${t.id}/confirmation-request`);
+      assert.equal(request.status, 200, request.text);
+      const page = await (await fetch(`${w.url}${new URL(request.body.url as string).pathname}`)).text();
+      assert.match(page, /CMP-35B?[^]*CMP-35/);
       assert.equal((await admin.get('/api/v1/audit/verify')).body.ok, true);
     });
 

@@ -17,16 +17,15 @@ import { unfinishedStates } from './evaluate-executability.ts';
 import { findPartIdsForModels, findParts, findStockOfParts, findVans } from './field.repository.ts';
 import { buildFieldOrders, presentPart, presentWarehouse } from './field.presenter.ts';
 import { findSopsForModels, presentSops } from './sop.presenter.ts';
+import { presentCards } from '../knowledge/card.presenter.ts';
+import { listPublishedCardsForModels } from '../knowledge/knowledge-card.repository.ts';
 
 export const PACKAGE_ORDERS = 30;
 const HISTORY_PER_DEVICE = 10;
 
-/**
- * Published knowledge cards for these device models (issue 6, smart entry). The knowledge base is
- * built elsewhere; this is the one place the offline package will pick its cards up.
- */
-export async function addKnowledgeCardsForModels(_db: Kysely<DB>, _models: string[]): Promise<Record<string, unknown>[]> {
-  return [];
+/** Published knowledge cards for these device models: they travel with the SOPs for offline reading. */
+async function knowledgeCardsForModels(db: Kysely<DB>, models: string[], actor: Actor, locale: Locale) {
+  return presentCards(db, await listPublishedCardsForModels(db, models), actor, locale);
 }
 
 /**
@@ -95,7 +94,7 @@ export async function getFieldPackage(ctx: AppContext, actor: Actor, locale: Loc
   const [sops, forms, knowledgeCards] = await Promise.all([
     findSopsForModels(db, models).then((docs) => presentSops(db, docs)),
     Promise.all(TICKET_TYPES.map((t) => getFormDefinition(db, t))),
-    addKnowledgeCardsForModels(db, models),
+    knowledgeCardsForModels(db, models, actor, locale),
   ]);
 
   return ok({
