@@ -18,6 +18,8 @@ import { notifyDeliverHandler } from './notifications/notify-deliver.handler.ts'
 import { slaLevelFiredHandler } from './notifications/sla-level-fired.handler.ts';
 import { slaRecomputeHandler } from './sla/recompute-sla.job.ts';
 import { similarIndexHandler } from './similar/similar-index.handler.ts';
+import { LINK_SEND_TOPIC } from './confirmations/link-channel.ts';
+import { linkSendHandler } from './confirmations/link-send.handler.ts';
 
 export const ROLES = ['api', 'worker', 'scheduler'] as const;
 export type ServerRole = (typeof ROLES)[number];
@@ -57,6 +59,7 @@ export function createOutboxWorker(ctx: AppContext): OutboxWorker {
     { prefix: 'robot.send', handle: robotSendHandler(ctx) },
     { prefix: 'ticket.', handle: similarIndexHandler() },
     { prefix: 'knowledge.', handle: similarIndexHandler() },
+    { prefix: LINK_SEND_TOPIC, handle: linkSendHandler(ctx) },
   ]);
 }
 

@@ -9,9 +9,19 @@ import { actorOf } from '../http/request-meta.ts';
 import type { ConfirmationPoliciesTable } from '../storage/tables-confirm.ts';
 import { parseJson } from '../shared/json.ts';
 import { setConfirmationPolicy } from './set-confirmation-policy.ts';
+import { getLinkChannel, setLinkChannel } from './link-channel.ts';
 
 const tags = ['confirmations'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
+const LinkChannelDto = z.object({
+  enabled: z.boolean(), url: z.string(), secret: z.string().describe('Receivers verify X-Gongdan-Signature with it'), template: z.string(),
+}).meta({ id: 'ConfirmationLinkChannel' });
+const LinkChannelBody = z.object({
+  enabled: z.boolean(),
+  url: z.string().trim().max(2000),
+  template: z.string().max(4000).optional().describe('JSON body; placeholders {{phone}} {{url}} {{ticketNumber}} {{ticketTitle}} {{customerName}} {{contactName}} {{expiresAt}}'),
+  rotateSecret: z.boolean().optional(),
+});
 const ScopeParams = z.object({ scopeKind: z.enum(['ticket_type', 'customer']), scopeId: z.string().min(1).max(64) });
 
 const present = (p: ConfirmationPoliciesTable) => ({
@@ -22,6 +32,15 @@ const present = (p: ConfirmationPoliciesTable) => ({
 /** Admin API: how tickets of a type / customer are closed (customer confirmation, auto-close, supervisor review). */
 export function registerConfirmationPolicyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/confirmation-channel', {
+    config: { access: 'config.read' },
+    schema: { tags, summary: 'The outbound channel (SMS gateway / WeCom bridge webhook) that sends confirmation links to customers’ phones', response: { 200: LinkChannelDto, ...problems } },
+  }, async (req, reply) => sendResult(req, reply, await getLinkChannel(ctx, actorOf(req)), 200, (c) => c));
+  r.put('/api/v1/confirmation-channel', {
+    config: { access: 'config.manage' },
+    schema: { tags, summary: 'Set the confirmation-link channel: URL, JSON body template with {{phone}} {{url}} …; requests are signed like webhooks', body: LinkChannelBody, response: { 200: LinkChannelDto, ...problems } },
+  }, async (req, reply) => sendResult(req, reply, await setLinkChannel(ctx, actorOf(req), req.body), 200, (c) => c));
+
   r.get('/api/v1/confirmation-policies', {
     config: { access: 'config.read' },
     schema: {

@@ -7,12 +7,12 @@ import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { parseJson } from '../shared/json.ts';
 import type { DB } from '../storage/tables.ts';
+import { readSetting } from '../storage/settings.repository.ts';
 
 export const THRESHOLDS_KEY = 'confirmation.detector';
 
 export async function loadThresholds(db: Kysely<DB>): Promise<DetectorThresholds> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', THRESHOLDS_KEY).executeTakeFirst();
-  return { ...DEFAULT_THRESHOLDS, ...(row ? parseJson<Partial<DetectorThresholds>>(row.value, {}) : {}) };
+  return { ...DEFAULT_THRESHOLDS, ...(await readSetting<Partial<DetectorThresholds>>(db, THRESHOLDS_KEY, {})) };
 }
 
 export interface SuspiciousItem extends SuspiciousClose {

@@ -13,13 +13,15 @@ import { recordTicketChange, ticketEventPayload } from '../tickets/ticket-change
 import { toTicket } from '../tickets/ticket.mapper.ts';
 import { encryptToken, hashToken, newConfirmationToken } from './confirmation-secrets.ts';
 import { loadPolicies, revokePendingRequests } from './confirmation.repository.ts';
+import { queueLinkSend } from './link-channel.ts';
 
 export const CONFIRMATION_ACTOR: Actor = { kind: 'system', id: 'confirmation', name: '客户确认', role: 'system', teamIds: [], customerId: null };
 
 /** Revokes any pending link of the ticket and creates a new one; returns the row and the raw token. */
 export async function insertConfirmationRequest(
-  trx: Kysely<DB>, ctx: AppContext, ticketId: string, createdBy: string, now: Date,
+  trx: Kysely<DB>, ctx: AppContext, ticket: Pick<TicketRow, 'id' | 'contact_phone'>, createdBy: string, now: Date,
 ): Promise<{ request: ConfirmationRequestsTable; token: string }> {
+  const ticketId = ticket.id;
   const at = now.toISOString();
   await revokePendingRequests(trx, ticketId, at);
   const token = newConfirmationToken();
@@ -29,6 +31,7 @@ export async function insertConfirmationRequest(
     expires_at: new Date(now.getTime() + ctx.config.confirmationTtlDays * 86_400_000).toISOString(), used_at: null, revoked_at: null,
   };
   await trx.insertInto('confirmation_requests').values(request).execute();
+  await queueLinkSend(trx, request.id, ticket.contact_phone, now);
   return { request, token };
 }
 
@@ -50,7 +53,7 @@ export async function requestConfirmationAfterResolve(
   if (policy.mode === 'supervisor_review') return ok(row);
   const decision = decideTransition(workflow, ticket, CONFIRMATION_ACTOR, { to: step.to, transition: step.id }, {}, now.toISOString());
   if (!decision.ok) return decision;
-  const { request } = await insertConfirmationRequest(trx, ctx, row.id, CONFIRMATION_ACTOR.id, now);
+  const { request } = await insertConfirmationRequest(trx, ctx, row, CONFIRMATION_ACTOR.id, now);
   const next = decision.value.next;
   return recordTicketChange(trx, ctx, row, next, {
     action: 'ticket.transitioned', actor: CONFIRMATION_ACTOR, meta: systemMeta, at: now, reason: null,

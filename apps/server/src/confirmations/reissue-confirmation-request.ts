@@ -29,7 +29,7 @@ export async function reissueConfirmationRequest(
       return err({ kind: 'conflict', detail: `the ticket is ${row.status}; links are issued only while it awaits the customer's confirmation` });
     }
     const now = ctx.clock.now();
-    const { request } = await insertConfirmationRequest(trx, ctx, row.id, actor.id, now);
+    const { request } = await insertConfirmationRequest(trx, ctx, row, actor.id, now);
     const saved = await recordTicketChange(trx, ctx, row, null, {
       action: 'confirmation.reissued', actor, meta, at: now, before: null,
       after: { confirmationRequestId: request.id, expiresAt: request.expires_at },

@@ -9,6 +9,7 @@ import { actorOf, metaOf } from '../http/request-meta.ts';
 import { parseJson } from '../shared/json.ts';
 import { createCallbackBatch, OUTCOMES, recordCallbackOutcome } from './callback-batches.ts';
 import { listSuspiciousCloses, loadThresholds, THRESHOLDS_KEY } from './detect-suspicious-closes.ts';
+import { writeSetting } from '../storage/settings.repository.ts';
 
 const tags = ['suspicious closes'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -42,9 +43,7 @@ export function registerSuspiciousRoutes(app: FastifyInstance, ctx: AppContext):
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Set the detector’s thresholds', body: Thresholds, response: { 200: Thresholds, ...problems } },
   }, async (req) => {
-    const db = ctx.database.db;
-    const value = JSON.stringify(req.body);
-    await db.insertInto('settings').values({ key: THRESHOLDS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await writeSetting(ctx.database.db, THRESHOLDS_KEY, req.body);
     return req.body;
   });
 

@@ -8,7 +8,7 @@ import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { parseJson } from '../shared/json.ts';
 import type { DB } from '../storage/tables.ts';
-import { findSetting } from './field.repository.ts';
+import { readSetting, writeSetting } from '../storage/settings.repository.ts';
 
 export const EXECUTABILITY_SETTING = 'field.executability_checks';
 
@@ -20,7 +20,7 @@ export function checksFor(config: ExecutabilityConfig, type: string): Executabil
 }
 
 export async function getExecutabilityConfig(db: Kysely<DB>): Promise<ExecutabilityConfig> {
-  const raw = parseJson<Record<string, unknown>>(await findSetting(db, EXECUTABILITY_SETTING), {});
+  const raw = await readSetting<Record<string, unknown>>(db, EXECUTABILITY_SETTING, {});
   const out: ExecutabilityConfig = {};
   for (const t of TICKET_TYPES) {
     const v = raw[t];
@@ -32,8 +32,6 @@ export async function getExecutabilityConfig(db: Kysely<DB>): Promise<Executabil
 /** Admin: replace the per-type configuration (types left out fall back to all checks). */
 export async function setExecutabilityConfig(ctx: AppContext, actor: Actor, byType: ExecutabilityConfig): Promise<Result<ExecutabilityConfig, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
-  const value = JSON.stringify(byType);
-  await ctx.database.db.insertInto('settings').values({ key: EXECUTABILITY_SETTING, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await writeSetting(ctx.database.db, EXECUTABILITY_SETTING, byType);
   return ok(await getExecutabilityConfig(ctx.database.db));
 }

@@ -93,10 +93,6 @@ export async function findCheckIns(db: Db, ticketIds: string[]) {
   return db.selectFrom('check_ins').selectAll().where('ticket_id', 'in', ticketIds).orderBy('server_time', 'desc').execute();
 }
 
-export async function findSetting(db: Db, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
 /** Parts consumed on a ticket (net of returns), by part, for the service report and the customer's page. */
 export async function findPartsConsumed(db: Db, ticketId: string): Promise<{ partNo: string; name: string; qty: number }[]> {
   const rows = await db.selectFrom('stock_movements as m').innerJoin('spare_parts as p', 'p.id', 'm.part_id')

@@ -42,4 +42,5 @@ export class HttpClient {
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, headers ? { headers } : {});
   post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, { body: body ?? {}, ...(headers ? { headers } : {}) });
   patch = (path: string, body: unknown) => this.request('PATCH', path, { body });
+  put = (path: string, body: unknown) => this.request('PUT', path, { body });
 }
