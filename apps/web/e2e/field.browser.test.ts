@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generatePlate } from '../../server/bench/nameplates/generate.ts';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
 import { SCREENSHOTS, startWorld, TEST_PASSWORD } from './desk-world.ts';
@@ -203,6 +204,49 @@ describe('field app (/m) on a phone', () => {
       assert.equal(s.ticket.customFields.result, 'resolved');
       assert.equal((s.ticket.checkIns as Json[] | undefined)?.length ?? s.checkIns, 1);
       assert.equal(s.attachments.length, 2, 'the original and the annotated photo');
+      assert.deepEqual(phone.errors, []);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('nameplate: the scanner opens lazily in the order, reads a generated plate online and offline, and fills model / serial', { timeout: 120_000 }, async () => {
+    await order('铭牌核对');
+    const phone = await launchPhone();
+    try {
+      const { page } = phone;
+      const scripts: string[] = [];
+      page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+      await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await openOrder(phone, '铭牌核对');
+      assert.ok(!scripts.some((s) => /nameplate-sheet|tesseract|jsQR|jsqr/i.test(s)), `nothing of the reader before the tap: ${scripts.join(', ')}`);
+      const scan = async (serial: string) => {
+        await phone.tap(page.getByTestId('scan-nameplate'));
+        await page.getByTestId('nameplate-sheet').waitFor();
+        const plate = generatePlate(2, 41, { model: 'KFR-35GW', serialNumber: serial, qr: true });
+        await page.getByTestId('nameplate-photo').setInputFiles({ name: 'plate.png', mimeType: 'image/png', buffer: Buffer.from(plate.png) });
+        await page.getByTestId('nameplate-sheet').waitFor({ state: 'detached', timeout: 60_000 });
+        assert.equal(await page.getByTestId('nameplate-model').inputValue(), 'KFR-35GW');
+        assert.equal(await page.getByTestId('nameplate-serial').inputValue(), serial);
+      };
+      await scan('KFX20261125');
+      // The order's device is SN-A-1: the engineer is told it differs, and the note is prefilled.
+      await page.getByTestId('nameplate-match').getByText('与工单设备不一致').waitFor();
+      assert.match(await page.locator('#f-note').inputValue(), /KFR-35GW.*KFX20261125/);
+      await page.screenshot({ path: join(SCREENSHOTS, 'field-nameplate.png') });
+
+      // Offline: the phone reads the plate itself with the cached model list.
+      await phone.context.setOffline(true);
+      await page.getByTestId('sync-status').filter({ hasText: '离线' }).waitFor();
+      await scan('KFX20261126');
+      const cached = await page.evaluate(async () => {
+        const c = await caches.open('gd-field-ocr');
+        return (await c.keys()).map((r) => new URL(r.url).pathname).sort();
+      });
+      assert.ok(cached.includes('/api/v1/nameplates/models'), cached.join(', '));
+      assert.ok(cached.includes('/ocr-assets/worker.min.js') && cached.includes('/ocr-assets/eng.traineddata.gz'), cached.join(', '));
+      await phone.context.setOffline(false);
       assert.deepEqual(phone.errors, []);
     } finally {
       await phone.close();
