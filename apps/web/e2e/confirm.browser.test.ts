@@ -110,12 +110,12 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
 }
 
 /** Draws strokes on the canvas with real pointer input (mouse events), in canvas-relative points. */
-async function draw(page: Page, strokes: [number, number][][]): Promise<void> {
+async function draw(page: Page, strokes: [number, number][][], pad = '#pad'): Promise<void> {
   // The page scrolls the pad into view smoothly: draw once it stands still.
-  let box = await page.locator('#pad').boundingBox();
+  let box = await page.locator(pad).boundingBox();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(150);
-    const next = await page.locator('#pad').boundingBox();
+    const next = await page.locator(pad).boundingBox();
     if (next && box && next.x === box.x && next.y === box.y) break;
     box = next;
   }
@@ -198,6 +198,53 @@ describe('customer confirmation in Chromium', () => {
       const mine = suspicious.filter((x) => x.ticketId === t.id);
       assert.equal(mine.length, 1, JSON.stringify(suspicious));
       assert.ok(mine[0]?.reasons.some((r) => r.kind === 'same_device' && r.deviceId === device), JSON.stringify(mine[0]));
+    } finally {
+      await engineerPhone.close();
+    }
+  });
+
+  test('fallback in /m: the customer signs on the engineer\'s phone → on-device body posted, one stroke refused, ticket closed as on_device and listed', { timeout: 180_000 }, async () => {
+    const engineerPhone = await launchPhone();
+    try {
+      const t = await engineerResolvesOnPhone(engineerPhone, '制冰机不出冰');
+      const { page } = engineerPhone;
+      const device = await page.evaluate(() => localStorage.getItem('gongdan.field.deviceId'));
+      const posted: { url: string; headers: Record<string, string>; body: Record<string, any> }[] = [];
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/confirmation/on-device')) posted.push({ url: r.url(), headers: r.headers(), body: r.postDataJSON() as Record<string, any> }); });
+      await engineerPhone.tap(page.getByTestId('sign-on-device'));
+      await page.getByTestId('on-device-sign').getByText('制冰机不出冰').waitFor();
+      await draw(page, [[[30, 60], [120, 100], [250, 70]]], '[data-testid="on-device-pad"]');
+      await page.getByLabel('签字人姓名').fill('周店长');
+      await engineerPhone.tap(page.getByRole('radio', { name: '4 分' }));
+      await engineerPhone.tap(page.getByTestId('on-device-submit'));
+      await page.getByTestId('on-device-error').getByText('仅一笔').waitFor();
+      assert.equal(posted.length, 0, 'one stroke is refused before it is sent');
+      await engineerPhone.tap(page.getByRole('button', { name: '清除重签' }));
+      await draw(page, [[[30, 50], [70, 130], [110, 60]], [[130, 120], [170, 50], [210, 125]], [[230, 90], [300, 85], [330, 130]]], '[data-testid="on-device-pad"]');
+      await page.screenshot({ path: join(SCREENSHOTS, 'confirm-field-on-device.png') });
+      await engineerPhone.tap(page.getByTestId('on-device-submit'));
+      await page.getByTestId('notice').getByText('客户已在本机签字确认').waitFor();
+      assert.equal(posted.length, 1);
+      const sent = posted[0]!;
+      assert.equal(new URL(sent.url).pathname, `/api/v1/tickets/${t.id}/confirmation/on-device`);
+      assert.deepEqual(Object.keys(sent.body).sort(), ['outcome', 'satisfaction', 'signature', 'signerName', 'snapshotSha256']);
+      assert.equal(sent.body.outcome, 'confirmed');
+      assert.match(sent.body.snapshotSha256, /^[0-9a-f]{64}$/);
+      assert.equal(sent.body.signerName, '周店长');
+      assert.equal(sent.body.satisfaction, 4);
+      assert.equal(sent.body.signature.strokes.length, 3, 'the cleared stroke is not sent');
+      assert.ok(sent.body.signature.width > 300 && sent.body.signature.height === 200);
+      assert.ok(sent.headers['x-csrf-token'], 'a cookie-session write carries the CSRF header');
+      assert.equal(sent.headers['x-device-id'], device);
+      assert.equal((await supervisor.get(`/api/v1/tickets/${t.id}`)).body.status, 'closed');
+      const evidence = await supervisor.get(`/api/v1/tickets/${t.id}/confirmation`);
+      assert.equal(evidence.body.method, 'on_device');
+      assert.equal(evidence.body.deviceId, device);
+      assert.equal(evidence.body.signerName, '周店长');
+      const items = (await supervisor.get('/api/v1/suspicious-closes')).body.items as { ticketId: string; reasons: { kind: string }[] }[];
+      assert.ok(items.find((x) => x.ticketId === t.id)?.reasons.some((r) => r.kind === 'on_device'), 'on-device signatures are always listed');
+      assert.equal((await supervisor.get('/api/v1/audit/verify')).body.ok, true);
+      assert.deepEqual(engineerPhone.errors, []);
     } finally {
       await engineerPhone.close();
     }

@@ -192,7 +192,11 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
 
   return (
     <>
-      {qr && <ConfirmationQr request={qr} onClose={() => setQr(null)} />}
+      {qr && <ConfirmationQr request={qr} ticketId={order.id} onClose={() => setQr(null)} onSigned={() => {
+        setQr(null);
+        setNotice(t('客户已在本机签字确认', 'The customer signed on this phone'));
+        void syncNow();
+      }} />}
       {blocked && <ConflictCard op={blocked} pendingForTicket={mine.length} />}
       {notice && <div className="f-banner info" role="status" data-testid="notice">{notice}</div>}
       <section className="f-card">
