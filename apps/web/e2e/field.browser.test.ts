@@ -197,7 +197,7 @@ describe('field app (/m) on a phone', () => {
       await page.getByTestId('order-status').filter({ hasText: /已解决|待客户确认/ }).first().waitFor().catch(() => undefined);
 
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'pending_customer', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'pending_customer', 'in_progress', 'resolved', 'awaiting_confirmation']);
       assert.equal(s.ticket.resolution, '更换启动电容，试机制冷正常');
       // Every change of the engineer carries this phone's id into the audit trail.
       const mine = s.audit.filter((a) => (a.actor as Json).id === w.users.engineer.id);
@@ -231,7 +231,7 @@ describe('field app (/m) on a phone', () => {
       console.log(`# taps for open → accept → start → photo → result → submit: ${phone.taps}`);
       assert.ok(phone.taps <= 6, `took ${phone.taps} taps`);
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
     } finally {
       await phone.close();
     }
@@ -281,7 +281,7 @@ describe('field app (/m) on a phone', () => {
       await phone.context.setOffline(false);
       await waitSynced(page, 30_000);
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
       assert.equal(s.attachments.length, 1);
       const startAudit = s.audit.find((a) => a.action === 'ticket.transitioned' && (a.after as Json)?.status === 'in_progress');
       assert.ok(startAudit?.clientAt, 'the audit keeps the device time of the offline change');
@@ -340,7 +340,7 @@ describe('field app (/m) on a phone', () => {
         await waitSynced(page, 30_000);
         assert.equal(replayed, 1, 'exactly the change whose answer was lost is replayed');
         const s = await assertPhotosIntact(phone, id);
-        assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+        assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
         assert.equal(s.attachments.length, 1);
         assert.equal((s.ticket.checkIns as Json[] | undefined)?.length ?? s.checkIns, 1);
       } finally {
