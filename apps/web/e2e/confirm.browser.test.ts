@@ -4,17 +4,20 @@
  * the canvas, rates and submits → the ticket is closed, the signature stored, the audit chain
  * verifies. "未解决" reopens; used and expired links show a clear message.
  *
- * The resolve step goes through the API for now; when the field app (/m) lands, switch
- * `engineerResolves` to drive /m and read the QR from its screen.
+ * The issue's required flow drives the field app: the engineer resolves on /m on an emulated phone,
+ * the QR appears there, its pixels are decoded (jsQR) and that URL is opened on the customer's
+ * phone. The other cases resolve through the API (`engineerResolves`) to stay quick.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import jsQR from 'jsqr';
 import QRCode from 'qrcode';
 import { chromium, type Browser as PwBrowser, type BrowserContext, type Page } from 'playwright-core';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
-import { ensureBuilt, SCREENSHOTS, signIn, startWorld } from './desk-world.ts';
+import { SCREENSHOTS, signIn, startWorld, TEST_PASSWORD } from './desk-world.ts';
+import { ensureFieldBuilt, fakePhoto, launchPhone, signInPhone, waitSynced, type Phone } from './field-world.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -44,6 +47,55 @@ async function engineerResolves(title: string): Promise<{ id: string; number: st
   return { id, number: created.body.number, url: w.url + new URL(req.body.url).pathname };
 }
 
+/**
+ * The engineer's side on the field app: accepted and started beforehand, then on the emulated
+ * phone open the order, take the fault photo, tap 已解决 and 提交完工 → the QR screen. The URL
+ * is what the QR's pixels decode to (jsQR on the rendered image), not what the API says.
+ */
+async function engineerResolvesOnPhone(engineerPhone: Phone, title: string): Promise<{ id: string; number: string; url: string }> {
+  const created = await dispatcher.post('/api/v1/tickets', { title, description: '客户报修', customerId: w.customers.a, deviceId: w.deviceA, assigneeId: w.users.engineer.id, teamId: w.teams.a });
+  assert.equal(created.status, 201, created.text);
+  const id = created.body.id as string;
+  for (const step of [{ to: 'accepted' }, { to: 'in_progress' }]) assert.equal((await engineer.post(`/api/v1/tickets/${id}/transitions`, step)).status, 200);
+  const { page } = engineerPhone;
+  await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
+  await engineerPhone.tap(page.getByTestId('order-card').filter({ hasText: title }));
+  await page.getByTestId('order-title').filter({ hasText: title }).waitFor();
+  await page.getByTestId('resolve-form').waitFor();
+  const jpeg = await fakePhoto(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), engineerPhone.tap(page.getByRole('button', { name: /拍照/ }))]);
+  await chooser.setFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByTestId('photo-thumb').first().waitFor();
+  await engineerPhone.tap(page.getByRole('button', { name: '已解决', exact: true }));
+  await page.getByLabel('处理说明').fill('更换启动电容后制冷恢复');
+  await engineerPhone.tap(page.getByTestId('action-resolve'));
+  await waitSynced(page);
+  const qr = page.getByTestId('confirmation-qr');
+  await qr.waitFor();
+  const img = qr.getByRole('img', { name: '确认二维码' });
+  await page.waitForFunction(() => ((document.querySelector('[data-testid="confirmation-qr"] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'confirm-field-qr.png') });
+  // The QR as the phone renders it: its pixels, decoded.
+  const pixels = await img.evaluate((el) => {
+    const im = el as HTMLImageElement;
+    const size = 600;
+    const c = document.createElement('canvas');
+    c.width = size;
+    c.height = size;
+    const g = c.getContext('2d') as CanvasRenderingContext2D;
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, size, size);
+    g.drawImage(im, 0, 0, size, size);
+    return { width: size, height: size, data: Array.from(g.getImageData(0, 0, size, size).data) };
+  });
+  const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  assert.ok(decoded, 'the QR on the phone decodes');
+  assert.match(decoded.data, /\/c\/[A-Za-z0-9_-]+$/);
+  assert.equal((await supervisor.get(`/api/v1/tickets/${id}`)).body.status, 'awaiting_confirmation');
+  // The test world listens on a random port; GONGDAN_PUBLIC_URL differs only by origin.
+  return { id, number: created.body.number, url: w.url + new URL(decoded.data).pathname };
+}
+
 async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
@@ -58,8 +110,15 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
 }
 
 /** Draws strokes on the canvas with real pointer input (mouse events), in canvas-relative points. */
-async function draw(page: Page, strokes: [number, number][][]): Promise<void> {
-  const box = await page.locator('#pad').boundingBox();
+async function draw(page: Page, strokes: [number, number][][], pad = '#pad'): Promise<void> {
+  // The page scrolls the pad into view smoothly: draw once it stands still.
+  let box = await page.locator(pad).boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const next = await page.locator(pad).boundingBox();
+    if (next && box && next.x === box.x && next.y === box.y) break;
+    box = next;
+  }
   assert.ok(box);
   for (const stroke of strokes) {
     const [first, ...rest] = stroke;
@@ -72,7 +131,7 @@ async function draw(page: Page, strokes: [number, number][][]): Promise<void> {
 
 describe('customer confirmation in Chromium', () => {
   before(async () => {
-    ensureBuilt();
+    ensureFieldBuilt();
     w = await startWorld();
     [dispatcher, engineer, supervisor] = await Promise.all([w.as('dispatcher'), w.as('engineer'), w.as('supervisor')]);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
@@ -80,6 +139,115 @@ describe('customer confirmation in Chromium', () => {
   after(async () => {
     await browser?.close();
     await w?.stop();
+  });
+
+  test('required flow: engineer resolves on /m → QR on the phone → customer opens the decoded URL on their own phone, signs, rates → closed', { timeout: 180_000 }, async () => {
+    const engineerPhone = await launchPhone();
+    try {
+      const t = await engineerResolvesOnPhone(engineerPhone, '展示柜温度过高');
+      const { context, page, errors } = await phone();
+      await page.goto(t.url);
+      await page.locator('#summary').getByText('展示柜温度过高').waitFor();
+      await page.getByRole('button', { name: '问题已解决' }).click();
+      await page.locator('#pad').waitFor();
+      await draw(page, [[[30, 50], [70, 130], [110, 60]], [[130, 120], [170, 50], [210, 125]], [[230, 90], [300, 85], [330, 130]]]);
+      await page.getByLabel('签字人姓名').fill('李主管');
+      await page.getByRole('radio', { name: '5 分' }).click();
+      await page.getByRole('button', { name: '确认并提交' }).click();
+      await page.locator('#done').getByText('感谢您的确认').waitFor();
+      assert.equal((await supervisor.get(`/api/v1/tickets/${t.id}`)).body.status, 'closed');
+      const evidence = await supervisor.get(`/api/v1/tickets/${t.id}/confirmation`);
+      assert.equal(evidence.body.method, 'customer_link');
+      assert.equal(evidence.body.satisfaction, 5);
+      assert.equal(evidence.body.deviceId, null, 'the customer\'s own phone has no field-app device id');
+      assert.equal((await supervisor.get('/api/v1/audit/verify')).body.ok, true);
+      const suspicious = (await supervisor.get('/api/v1/suspicious-closes')).body.items as { ticketId: string }[];
+      assert.equal(suspicious.filter((x) => x.ticketId === t.id).length, 0, 'a customer signing on their own phone is not suspicious');
+      assert.deepEqual(errors, []);
+      await context.close();
+      assert.deepEqual(engineerPhone.errors, []);
+    } finally {
+      await engineerPhone.close();
+    }
+  });
+
+  test('the customer page opened on the engineer\'s own phone: the confirmation carries the field app\'s device id and is flagged as same-device', { timeout: 180_000 }, async () => {
+    const engineerPhone = await launchPhone();
+    try {
+      const t = await engineerResolvesOnPhone(engineerPhone, '冷柜门封条破损');
+      const device = await engineerPhone.page.evaluate(() => localStorage.getItem('gongdan.field.deviceId'));
+      assert.match(device ?? '', /^[0-9a-f-]{36}$/);
+      // The engineer "scans" the QR himself: the link opened in the same browser profile.
+      const page = await engineerPhone.context.newPage();
+      await page.goto(t.url);
+      await page.getByRole('button', { name: '问题已解决' }).tap();
+      await page.locator('#pad').waitFor();
+      await draw(page, [[[30, 50], [70, 130], [110, 60]], [[130, 120], [170, 50], [210, 125]], [[230, 90], [300, 85], [330, 130]]]);
+      await page.getByLabel('签字人姓名').fill('张三');
+      await page.getByRole('radio', { name: '5 分' }).click();
+      await page.getByRole('button', { name: '确认并提交' }).click();
+      await page.locator('#done').getByText('感谢您的确认').waitFor().catch(async (e: unknown) => {
+        await page.screenshot({ path: join(SCREENSHOTS, 'confirm-same-device-fail.png'), fullPage: true });
+        throw new Error(`not submitted: ${await page.locator('#sign-err').textContent().catch(() => '?')} ${String(e)}`);
+      });
+      assert.equal((await supervisor.get(`/api/v1/tickets/${t.id}`)).body.status, 'closed');
+      const evidence = await supervisor.get(`/api/v1/tickets/${t.id}/confirmation`);
+      assert.equal(evidence.body.method, 'customer_link');
+      assert.equal(evidence.body.deviceId, device, 'the first-party gd_device_id cookie reached the customer page');
+      const suspicious = (await supervisor.get('/api/v1/suspicious-closes')).body.items as { ticketId: string; reasons: { kind: string; deviceId?: string }[] }[];
+      const mine = suspicious.filter((x) => x.ticketId === t.id);
+      assert.equal(mine.length, 1, JSON.stringify(suspicious));
+      assert.ok(mine[0]?.reasons.some((r) => r.kind === 'same_device' && r.deviceId === device), JSON.stringify(mine[0]));
+    } finally {
+      await engineerPhone.close();
+    }
+  });
+
+  test('fallback in /m: the customer signs on the engineer\'s phone → on-device body posted, one stroke refused, ticket closed as on_device and listed', { timeout: 180_000 }, async () => {
+    const engineerPhone = await launchPhone();
+    try {
+      const t = await engineerResolvesOnPhone(engineerPhone, '制冰机不出冰');
+      const { page } = engineerPhone;
+      const device = await page.evaluate(() => localStorage.getItem('gongdan.field.deviceId'));
+      const posted: { url: string; headers: Record<string, string>; body: Record<string, any> }[] = [];
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/confirmation/on-device')) posted.push({ url: r.url(), headers: r.headers(), body: r.postDataJSON() as Record<string, any> }); });
+      await engineerPhone.tap(page.getByTestId('sign-on-device'));
+      await page.getByTestId('on-device-sign').getByText('制冰机不出冰').waitFor();
+      await draw(page, [[[30, 60], [120, 100], [250, 70]]], '[data-testid="on-device-pad"]');
+      await page.getByLabel('签字人姓名').fill('周店长');
+      await engineerPhone.tap(page.getByRole('radio', { name: '4 分' }));
+      await engineerPhone.tap(page.getByTestId('on-device-submit'));
+      await page.getByTestId('on-device-error').getByText('仅一笔').waitFor();
+      assert.equal(posted.length, 0, 'one stroke is refused before it is sent');
+      await engineerPhone.tap(page.getByRole('button', { name: '清除重签' }));
+      await draw(page, [[[30, 50], [70, 130], [110, 60]], [[130, 120], [170, 50], [210, 125]], [[230, 90], [300, 85], [330, 130]]], '[data-testid="on-device-pad"]');
+      await page.screenshot({ path: join(SCREENSHOTS, 'confirm-field-on-device.png') });
+      await engineerPhone.tap(page.getByTestId('on-device-submit'));
+      await page.getByTestId('notice').getByText('客户已在本机签字确认').waitFor();
+      assert.equal(posted.length, 1);
+      const sent = posted[0]!;
+      assert.equal(new URL(sent.url).pathname, `/api/v1/tickets/${t.id}/confirmation/on-device`);
+      assert.deepEqual(Object.keys(sent.body).sort(), ['outcome', 'satisfaction', 'signature', 'signerName', 'snapshotSha256']);
+      assert.equal(sent.body.outcome, 'confirmed');
+      assert.match(sent.body.snapshotSha256, /^[0-9a-f]{64}$/);
+      assert.equal(sent.body.signerName, '周店长');
+      assert.equal(sent.body.satisfaction, 4);
+      assert.equal(sent.body.signature.strokes.length, 3, 'the cleared stroke is not sent');
+      assert.ok(sent.body.signature.width > 300 && sent.body.signature.height === 200);
+      assert.ok(sent.headers['x-csrf-token'], 'a cookie-session write carries the CSRF header');
+      assert.equal(sent.headers['x-device-id'], device);
+      assert.equal((await supervisor.get(`/api/v1/tickets/${t.id}`)).body.status, 'closed');
+      const evidence = await supervisor.get(`/api/v1/tickets/${t.id}/confirmation`);
+      assert.equal(evidence.body.method, 'on_device');
+      assert.equal(evidence.body.deviceId, device);
+      assert.equal(evidence.body.signerName, '周店长');
+      const items = (await supervisor.get('/api/v1/suspicious-closes')).body.items as { ticketId: string; reasons: { kind: string }[] }[];
+      assert.ok(items.find((x) => x.ticketId === t.id)?.reasons.some((r) => r.kind === 'on_device'), 'on-device signatures are always listed');
+      assert.equal((await supervisor.get('/api/v1/audit/verify')).body.ok, true);
+      assert.deepEqual(engineerPhone.errors, []);
+    } finally {
+      await engineerPhone.close();
+    }
   });
 
   test('the customer signs on their own phone: drawn signature + rating → ticket closed, signature stored, audit verifies; the link is then used up', async () => {

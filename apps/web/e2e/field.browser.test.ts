@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generatePlate } from '../../server/bench/nameplates/generate.ts';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
 import { SCREENSHOTS, startWorld, TEST_PASSWORD } from './desk-world.ts';
@@ -188,13 +189,15 @@ describe('field app (/m) on a phone', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'field-resolve.png') });
       await phone.tap(page.getByTestId('action-resolve'));
       await waitSynced(page);
-      // No confirmation request on this server (404): no QR, just the confirmation that it was sent.
+      // Sent; then the customer-confirmation QR (confirm.browser.test.ts decodes and follows it).
       await page.getByTestId('notice').getByText('已完工，已提交到服务器').waitFor();
-      assert.equal(await page.getByTestId('confirmation-qr').count(), 0);
+      await page.getByTestId('confirmation-qr').waitFor();
+      await phone.tap(page.getByRole('button', { name: '客户已扫码，关闭' }));
+      await page.getByTestId('confirmation-qr').waitFor({ state: 'detached' });
       await page.getByTestId('order-status').filter({ hasText: /已解决|待客户确认/ }).first().waitFor().catch(() => undefined);
 
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'pending_customer', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'pending_customer', 'in_progress', 'resolved', 'awaiting_confirmation']);
       assert.equal(s.ticket.resolution, '更换启动电容，试机制冷正常');
       // Every change of the engineer carries this phone's id into the audit trail.
       const mine = s.audit.filter((a) => (a.actor as Json).id === w.users.engineer.id);
@@ -228,7 +231,7 @@ describe('field app (/m) on a phone', () => {
       console.log(`# taps for open → accept → start → photo → result → submit: ${phone.taps}`);
       assert.ok(phone.taps <= 6, `took ${phone.taps} taps`);
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
     } finally {
       await phone.close();
     }
@@ -278,7 +281,7 @@ describe('field app (/m) on a phone', () => {
       await phone.context.setOffline(false);
       await waitSynced(page, 30_000);
       const s = await assertPhotosIntact(phone, id);
-      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+      assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
       assert.equal(s.attachments.length, 1);
       const startAudit = s.audit.find((a) => a.action === 'ticket.transitioned' && (a.after as Json)?.status === 'in_progress');
       assert.ok(startAudit?.clientAt, 'the audit keeps the device time of the offline change');
@@ -337,7 +340,7 @@ describe('field app (/m) on a phone', () => {
         await waitSynced(page, 30_000);
         assert.equal(replayed, 1, 'exactly the change whose answer was lost is replayed');
         const s = await assertPhotosIntact(phone, id);
-        assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved']);
+        assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
         assert.equal(s.attachments.length, 1);
         assert.equal((s.ticket.checkIns as Json[] | undefined)?.length ?? s.checkIns, 1);
       } finally {
@@ -375,6 +378,49 @@ describe('field app (/m) on a phone', () => {
       const s = await serverState(id);
       assert.deepEqual(s.transitions, ['assigned', 'accepted', 'assigned'], 'nothing of the engineer’s overwrote the reassignment');
       assert.equal((s.ticket.assignee as Json).id, w.users.engineer2.id);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('nameplate: the scanner opens lazily in the order, reads a generated plate online and offline, and fills model / serial', { timeout: 120_000 }, async () => {
+    await order('铭牌核对');
+    const phone = await launchPhone();
+    try {
+      const { page } = phone;
+      const scripts: string[] = [];
+      page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+      await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await openOrder(phone, '铭牌核对');
+      assert.ok(!scripts.some((s) => /nameplate-sheet|tesseract|jsQR|jsqr/i.test(s)), `nothing of the reader before the tap: ${scripts.join(', ')}`);
+      const scan = async (serial: string) => {
+        await phone.tap(page.getByTestId('scan-nameplate'));
+        await page.getByTestId('nameplate-sheet').waitFor();
+        const plate = generatePlate(2, 41, { model: 'KFR-35GW', serialNumber: serial, qr: true });
+        await page.getByTestId('nameplate-photo').setInputFiles({ name: 'plate.png', mimeType: 'image/png', buffer: Buffer.from(plate.png) });
+        await page.getByTestId('nameplate-sheet').waitFor({ state: 'detached', timeout: 60_000 });
+        assert.equal(await page.getByTestId('nameplate-model').inputValue(), 'KFR-35GW');
+        assert.equal(await page.getByTestId('nameplate-serial').inputValue(), serial);
+      };
+      await scan('KFX20261125');
+      // The order's device is SN-A-1: the engineer is told it differs, and the note is prefilled.
+      await page.getByTestId('nameplate-match').getByText('与工单设备不一致').waitFor();
+      assert.match(await page.locator('#f-note').inputValue(), /KFR-35GW.*KFX20261125/);
+      await page.screenshot({ path: join(SCREENSHOTS, 'field-nameplate.png') });
+
+      // Offline: the phone reads the plate itself with the cached model list.
+      await phone.context.setOffline(true);
+      await page.getByTestId('sync-status').filter({ hasText: '离线' }).waitFor();
+      await scan('KFX20261126');
+      const cached = await page.evaluate(async () => {
+        const c = await caches.open('gd-field-ocr');
+        return (await c.keys()).map((r) => new URL(r.url).pathname).sort();
+      });
+      assert.ok(cached.includes('/api/v1/nameplates/models'), cached.join(', '));
+      assert.ok(cached.includes('/ocr-assets/worker.min.js') && cached.includes('/ocr-assets/eng.traineddata.gz'), cached.join(', '));
+      await phone.context.setOffline(false);
+      assert.deepEqual(phone.errors, []);
     } finally {
       await phone.close();
     }

@@ -250,6 +250,11 @@ for (const target of testTargets()) {
       const t = await resolved('投影仪');
       const l = await link(t.id);
       const hash = pageHash(await (await fetch(l.url)).text());
+      // The field app's way to the same hash: the snapshot endpoint, for the assignee only.
+      const snap = await e.get(`/api/v1/tickets/${t.id}/confirmation/snapshot`);
+      assert.equal(snap.status, 200, snap.text);
+      assert.equal(snap.body.snapshotSha256, hash);
+      assert.equal((await (await w.as('engineer2')).get(`/api/v1/tickets/${t.id}/confirmation/snapshot`)).status, 403);
       const other = await (await w.as('engineer2')).post(`/api/v1/tickets/${t.id}/confirmation/on-device`, { outcome: 'confirmed', snapshotSha256: hash, signerName: '赵', satisfaction: 5, signature: SIGNATURE });
       assert.equal(other.status, 403);
       const r = await e.request('POST', `/api/v1/tickets/${t.id}/confirmation/on-device`, {

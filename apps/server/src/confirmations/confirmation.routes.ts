@@ -20,6 +20,7 @@ import { presentRequest } from './confirmation-request.presenter.ts';
 import { customerPageView, photoUrls, serviceReportForToken, serviceReportHtml, signatureUrl } from './confirmation-views.ts';
 import { renderCustomerPage, renderNoticePage } from './customer-page.ts';
 import { getConfirmationRequest } from './get-confirmation-request.ts';
+import { getConfirmationSnapshot } from './get-confirmation-snapshot.ts';
 import { sendHtml } from './html.ts';
 import { loadPublicScript, publicScriptUrl } from './public-script.ts';
 import { reissueConfirmationRequest } from './reissue-confirmation-request.ts';
@@ -172,6 +173,14 @@ export function registerConfirmationRoutes(app: FastifyInstance, ctx: AppContext
       snapshotSha256: c.snapshot_sha256, signatureUrl: signatureUrl(ctx, c),
     };
   });
+
+  r.get('/api/v1/tickets/:id/confirmation/snapshot', {
+    config: { access: 'ticket.read' },
+    schema: {
+      tags, summary: 'For the on-device fallback: the hash of what the customer confirms (staff and the assignee only)', params: IdParams,
+      response: { 200: z.object({ snapshotSha256: z.string(), summary: z.object({ title: z.string(), resolution: z.string().nullable() }) }), ...problems },
+    },
+  }, async (req, reply) => sendResult(req, reply, await getConfirmationSnapshot(ctx, actorOf(req), req.params.id), 200, (x) => x));
 
   r.post('/api/v1/tickets/:id/confirmation/on-device', {
     bodyLimit: SUBMIT_BODY_LIMIT,

@@ -1,12 +1,14 @@
 /**
- * INTEGRATION HOOK — model documents for a recognised nameplate.
+ * Model documents for a recognised nameplate: the SOP library's documents for that model
+ * (`sop_document_models`), each as an SOP link, plus every repair video they reference.
  *
- * The SOP library (`sop_documents`) is built on another branch. Once it is merged, replace the
- * body of `findModelDocuments` with a query for the model's published SOPs and repair videos
- * (match on the model code, case- and separator-insensitive). Until then it answers with no
- * documents, and the recognition response carries `documents: []`.
+ * The model code is matched case- and separator-insensitively ("KFR-35GW" = "kfr 35gw" =
+ * "KFR35GW"): the library's model list is small, so it is read once and compared in code, which
+ * behaves the same on SQLite and Postgres. Read-only.
  */
 import type { Kysely } from 'kysely';
+import { findSopsForModels } from '../field/sop.presenter.ts';
+import { parseJson } from '../shared/json.ts';
 import type { DB } from '../storage/tables.ts';
 
 export interface ModelDocumentRef {
@@ -16,6 +18,19 @@ export interface ModelDocumentRef {
   readonly url: string;
 }
 
-export async function findModelDocuments(_db: Kysely<DB>, _modelCode: string): Promise<ModelDocumentRef[]> {
-  return [];
+/** Upper case, letters and digits only (every separator and space dropped). */
+export function modelKey(code: string): string {
+  return code.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+export async function findModelDocuments(db: Kysely<DB>, modelCode: string): Promise<ModelDocumentRef[]> {
+  const key = modelKey(modelCode);
+  if (key === '') return [];
+  const models = await db.selectFrom('sop_document_models').select('model').distinct().execute();
+  const matching = models.map((m) => m.model).filter((m) => modelKey(m) === key);
+  const docs = await findSopsForModels(db, matching);
+  return docs.flatMap((d): ModelDocumentRef[] => [
+    { id: d.id, title: d.title, kind: 'sop', url: `/api/v1/sops/${encodeURIComponent(d.id)}` },
+    ...parseJson<string[]>(d.video_links, []).map((link, i) => ({ id: `${d.id}:video:${i + 1}`, title: d.title, kind: 'video', url: link })),
+  ]);
 }

@@ -81,6 +81,27 @@ for (const target of testTargets()) {
       assert.equal(body.serialNumber, 'QRC88412207');
     });
 
+    test('the matched model brings its SOPs and repair videos from the SOP library (model matched case- and separator-insensitively)', async () => {
+      const admin = await w.as('admin');
+      const sop = await admin.post('/api/v1/sops', { models: ['dr 600'], title: 'DR-600 除湿机滤网清洗', body: '1. 断电\n2. 取出滤网清洗', videoLinks: ['https://video.example.com/dr600-filter'] });
+      assert.equal(sop.status, 201, sop.text);
+      const other = await admin.post('/api/v1/sops', { models: ['DR-6000'], title: 'DR-6000 压缩机更换', body: '另一型号' });
+      assert.equal(other.status, 201, other.text);
+      const plate = generatePlate(1, 41, { model: 'DR-600', serialNumber: 'QRC88412208', qr: true });
+      const r = await recognize(engineer, form(plate.png, 'qr.png'));
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const body = r.body as Reading;
+      assert.equal(body.matchedModel?.code, 'DR-600');
+      assert.deepEqual(body.documents, [
+        { id: sop.body.id, title: 'DR-600 除湿机滤网清洗', kind: 'sop', url: `/api/v1/sops/${sop.body.id}` },
+        { id: `${sop.body.id}:video:1`, title: 'DR-600 除湿机滤网清洗', kind: 'video', url: 'https://video.example.com/dr600-filter' },
+      ]);
+      // The SOP link works for the engineer who scanned.
+      const doc = await engineer.get(`/api/v1/sops/${sop.body.id}`);
+      assert.equal(doc.status, 200, doc.text);
+      assert.equal(doc.body.title, 'DR-600 除湿机滤网清洗');
+    });
+
     test('a customer may not use it; a script named .png, a missing file and an oversized photo are refused', async () => {
       const customer = await w.as('customerA');
       const plate = generatePlate(2, 41);

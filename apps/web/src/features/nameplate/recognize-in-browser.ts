@@ -12,17 +12,8 @@ import { toGray, grayToRgba, type GrayImage } from '@gongdan/text/nameplate/name
 import { recognizeNameplate, type NameplatePorts, type NameplateReading } from '@gongdan/text/nameplate/recognize-nameplate';
 import type { Worker as OcrWorker } from 'tesseract.js';
 
-/** Where the server serves the OCR files (see apps/server/src/nameplates/nameplate.routes.ts). */
-export const OCR_ASSET_BASE = '/ocr-assets/';
-
-/** Files to pre-cache for offline use (a service worker may add these to its cache). */
-export const OCR_ASSET_URLS = [
-  `${OCR_ASSET_BASE}worker.min.js`,
-  `${OCR_ASSET_BASE}tesseract-core-simd-lstm.wasm.js`,
-  `${OCR_ASSET_BASE}tesseract-core-relaxedsimd-lstm.wasm.js`,
-  `${OCR_ASSET_BASE}tesseract-core-lstm.wasm.js`,
-  `${OCR_ASSET_BASE}eng.traineddata.gz`,
-] as const;
+export { OCR_ASSET_BASE, OCR_ASSET_URLS } from './ocr-assets.ts';
+import { OCR_ASSET_BASE } from './ocr-assets.ts';
 
 const MAX_SIDE = 1800;
 const MIN_WIDTH = 900;

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { OCR_ASSET_URLS } from '../../nameplate/ocr-assets.ts';
 
 interface ChunkLike {
   type: 'chunk';
@@ -55,7 +56,9 @@ export function fieldPwa(entryHtml = '/m/index.html'): Plugin {
       visit(entry.fileName);
       const shell = ['/m/', '/m/manifest.webmanifest', '/m/icon.svg', ...[...urls].sort()];
       const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
-      const source = `const BUILD = ${JSON.stringify({ version, shell })};\n${template}`;
+      // The nameplate reader's OCR files and model list: cached too, so a scan works offline.
+      const ocr = [...OCR_ASSET_URLS];
+      const source = `const BUILD = ${JSON.stringify({ version, shell, ocr, models: '/api/v1/nameplates/models' })};\n${template}`;
       this.emitFile({ type: 'asset', fileName: 'm/sw.js', source });
       this.emitFile({ type: 'asset', fileName: 'm/manifest.webmanifest', source: JSON.stringify(MANIFEST, null, 2) });
       this.emitFile({ type: 'asset', fileName: 'm/icon.svg', source: ICON });

@@ -3,7 +3,7 @@
  * its history, SOPs for the model, parts) and the next step the server allows as the big button
  * at the thumb. Every step goes through the outbox, so it works the same offline.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { deviceId } from '../lib/device.ts';
 import { amapLinks, baiduLinks, currentPosition, telLink, type MapLinks } from '../lib/geo.ts';
 import { useI18n } from '../lib/i18n.tsx';
@@ -15,6 +15,7 @@ import { fmtTime, StatusTag, timeRange } from './bits.tsx';
 import { ConfirmationQr, fetchConfirmation, type ConfirmationRequest } from './confirmation-qr.tsx';
 import { ConflictCard } from './conflict-sheet.tsx';
 import { ExecutabilityPanel, type ExecState } from './executability-panel.tsx';
+import type { FieldNameplateResult } from './nameplate-sheet.tsx';
 import { draftErrors, emptyDraft, formFor, ResolveForm, submitResolve, type ResolveDraft } from './resolve-form.tsx';
 
 const ios = typeof navigator !== 'undefined' && /iPhone|iPad|iPod/.test(navigator.userAgent);
@@ -27,6 +28,9 @@ function openMap(links: MapLinks): void {
     if (document.visibilityState === 'visible' && Date.now() - started < 2500) window.location.href = links.web;
   }, 1500);
 }
+
+// Its own chunk: nothing of the nameplate reader (nor tesseract.js / jsQR) is in /m's initial JS.
+const NameplateSheet = lazy(() => import('./nameplate-sheet.tsx'));
 
 const client = () => ({ deviceId: deviceId(), clientAt: new Date().toISOString() });
 
@@ -61,10 +65,17 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<ConfirmationRequest | null>(null);
   const [note, setNote] = useState('');
+  const [scanOpen, setScanOpen] = useState(false);
+  const [plate, setPlate] = useState<FieldNameplateResult | null>(null);
   const customer = pkg.customers.find((c) => c.id === order.customer.id);
   const history = order.device ? (pkg.deviceHistory[order.device.id] ?? []).filter((h) => h.id !== order.id) : [];
   const sops = order.device ? pkg.sops.filter((s) => s.models.includes(order.device?.model ?? '')) : [];
   const checkedIn = order.checkIns.length > 0;
+
+  // Warm the nameplate model list while online: the service worker keeps the answer for offline scans.
+  useEffect(() => {
+    if (online && order.device) void fetch('/api/v1/nameplates/models', { credentials: 'same-origin' }).catch(() => undefined);
+  }, [online, order.device?.id]);
 
   useEffect(() => {
     if (!can('resolve')) return;
@@ -181,7 +192,11 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
 
   return (
     <>
-      {qr && <ConfirmationQr request={qr} onClose={() => setQr(null)} />}
+      {qr && <ConfirmationQr request={qr} ticketId={order.id} onClose={() => setQr(null)} onSigned={() => {
+        setQr(null);
+        setNotice(t('客户已在本机签字确认', 'The customer signed on this phone'));
+        void syncNow();
+      }} />}
       {blocked && <ConflictCard op={blocked} pendingForTicket={mine.length} />}
       {notice && <div className="f-banner info" role="status" data-testid="notice">{notice}</div>}
       <section className="f-card">
@@ -221,6 +236,8 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         <section className="f-card">
           <h2>{t('设备', 'Device')}</h2>
           <dl className="f-kv"><dt>{t('型号', 'Model')}</dt><dd>{order.device.model}</dd><dt>{t('序列号', 'Serial')}</dt><dd>{order.device.serialNumber}</dd></dl>
+          <button type="button" className="f-btn block" style={{ marginTop: 8 }} data-testid="scan-nameplate" onClick={() => setScanOpen(true)}>{t('扫描铭牌核对设备', 'Scan the nameplate to check the device')}</button>
+          {plate && <NameplateReadout plate={plate} device={order.device} />}
           {history.length > 0 && (
             <>
               <h2 style={{ marginTop: 12 }}>{t('维修历史', 'History')}</h2>
@@ -273,6 +290,17 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
           })}>{t('添加备注', 'Add note')}</button>
       </section>
 
+      {scanOpen && (
+        <Suspense fallback={<div className="f-sheet-bg"><div className="f-sheet">{t('加载中…', 'Loading…')}</div></div>}>
+          <NameplateSheet onClose={() => setScanOpen(false)} onResult={(r) => {
+            setScanOpen(false);
+            setPlate(r);
+            // Ready to send to the desk as an internal note (the device record is changed there).
+            setNote(t(`铭牌读数：型号 ${r.model ?? '—'}，序列号 ${r.serialNumber ?? '—'}`, `Nameplate: model ${r.model ?? '—'}, serial ${r.serialNumber ?? '—'}`));
+          }} />
+        </Suspense>
+      )}
+
       {pauseOpen && (
         <div className="f-sheet-bg" onClick={(e) => { if (e.target === e.currentTarget) setPauseOpen(false); }}>
           <div className="f-sheet" role="dialog" aria-label={t('暂停', 'Pause')}>
@@ -297,5 +325,23 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         {!primary && <div className="f-center" style={{ padding: 8, flex: 1 }}>{online ? t('当前无需操作', 'Nothing to do now') : t('离线中', 'Offline')}</div>}
       </div>
     </>
+  );
+}
+
+/** What the plate says, next to what the order says about the device. */
+function NameplateReadout({ plate, device }: { plate: FieldNameplateResult; device: { model: string; serialNumber: string } }) {
+  const { t } = useI18n();
+  const norm = (v: string | null) => (v ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const same = norm(plate.model) === norm(device.model) && norm(plate.serialNumber) === norm(device.serialNumber);
+  return (
+    <div data-testid="nameplate-result" style={{ marginTop: 8 }}>
+      <div className="f-field"><label className="f-label" htmlFor="np-model">{t('铭牌型号', 'Plate model')}</label>
+        <input id="np-model" className="f-input" readOnly value={plate.model ?? ''} data-testid="nameplate-model" /></div>
+      <div className="f-field"><label className="f-label" htmlFor="np-serial">{t('铭牌序列号', 'Plate serial')}</label>
+        <input id="np-serial" className="f-input" readOnly value={plate.serialNumber ?? ''} data-testid="nameplate-serial" /></div>
+      <div className={`f-banner ${same ? 'info' : 'warn'}`} data-testid="nameplate-match">
+        {same ? t('与工单设备一致', 'Matches the order’s device') : t('与工单设备不一致，请在备注中告知调度', 'Differs from the order’s device: tell the dispatcher in a note')}
+      </div>
+    </div>
   );
 }

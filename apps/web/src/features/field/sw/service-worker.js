@@ -10,13 +10,21 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     // `cache: 'reload'` skips the HTTP cache so the shell matches this build.
     await cache.addAll(BUILD.shell.map((url) => new Request(url, { cache: 'reload', credentials: 'same-origin' })));
+    // The nameplate reader's OCR files (worker, wasm core, language model): best effort — a
+    // server without them still gets a working app; they are also cached on first use.
+    const ocr = await caches.open(OCR_CACHE);
+    await Promise.allSettled((BUILD.ocr ?? []).map(async (url) => {
+      if (await ocr.match(url)) return;
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (res.ok) await ocr.put(url, res);
+    }));
     await self.skipWaiting();
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('gd-field-') && key !== CACHE && key !== SOP_CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) if (key.startsWith('gd-field-') && key !== CACHE && key !== SOP_CACHE && key !== OCR_CACHE) await caches.delete(key);
     await self.clients.claim();
   })());
 });
@@ -24,6 +32,12 @@ self.addEventListener('activate', (event) => {
 // SOP images the app saved for offline reading (see lib/store.ts: cacheSopImages).
 const SOP_CACHE = 'gd-field-sop-images';
 const isSopImage = (url) => /^\/api\/v1\/sop-images\/[^/]+\/content$/.test(url.pathname);
+
+// Nameplate scanning offline: the OCR files (same for every build, so kept across versions) and
+// the last known model list (network first, so it stays current when online).
+const OCR_CACHE = 'gd-field-ocr';
+const isOcrAsset = (url) => (BUILD.ocr ?? []).includes(url.pathname);
+const isModelList = (url) => url.pathname === BUILD.models;
 
 const isShellNavigation = (request, url) => request.mode === 'navigate' && (url.pathname === '/m' || url.pathname.startsWith('/m/'));
 
@@ -35,6 +49,30 @@ self.addEventListener('fetch', (event) => {
   if (isSopImage(url)) {
     // Network first (permissions may change), the saved copy when offline.
     event.respondWith(fetch(request).catch(async () => (await (await caches.open(SOP_CACHE)).match(url.pathname)) ?? Response.error()));
+    return;
+  }
+  if (isOcrAsset(url)) {
+    event.respondWith((async () => {
+      const cache = await caches.open(OCR_CACHE);
+      const hit = await cache.match(url.pathname);
+      if (hit) return hit;
+      const res = await fetch(request);
+      if (res.ok) await cache.put(url.pathname, res.clone());
+      return res;
+    })());
+    return;
+  }
+  if (isModelList(url)) {
+    event.respondWith((async () => {
+      const cache = await caches.open(OCR_CACHE);
+      try {
+        const res = await fetch(request);
+        if (res.ok) await cache.put(url.pathname, res.clone());
+        return res;
+      } catch {
+        return (await cache.match(url.pathname)) ?? Response.error();
+      }
+    })());
     return;
   }
   if (url.pathname.startsWith('/api/')) return;
