@@ -1,0 +1,61 @@
+/** The field app's state container: the store every screen subscribes to, and its IndexedDB handle. */
+import type { FieldStorage } from './storage.ts';
+import type { FieldPackage, OutboxOp, SessionInfo } from './types.ts';
+
+export interface FieldState {
+  ready: boolean;
+  persistent: boolean;
+  serviceWorker: 'active' | 'installing' | 'unsupported';
+  online: boolean;
+  session: SessionInfo | null;
+  pkg: FieldPackage | null;
+  packageAt: string | null;
+  packageError: string | null;
+  ops: OutboxOp[];
+  syncing: boolean;
+  lastSyncError: string | null;
+}
+
+let storage: FieldStorage | null = null;
+let state: FieldState = {
+  ready: false, persistent: false,
+  serviceWorker: typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? 'installing' : 'unsupported', online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  session: null, pkg: null, packageAt: null, packageError: null, ops: [], syncing: false, lastSyncError: null,
+};
+const listeners = new Set<() => void>();
+
+export const fieldStore = {
+  get: () => state,
+  subscribe(fn: () => void) {
+    listeners.add(fn);
+    return () => { listeners.delete(fn); };
+  },
+};
+
+export function set(patch: Partial<FieldState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export const db = (): FieldStorage => {
+  if (!storage) throw new Error('field store not initialised');
+  return storage;
+};
+
+export async function reloadOps(): Promise<void> {
+  const all = await db().all<OutboxOp>('outbox');
+  set({ ops: all.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)) });
+}
+
+/** The state right now (for code outside React; screens use the useField hook). */
+export const current = (): FieldState => state;
+
+export function useStorage(s: FieldStorage): void {
+  storage = s;
+}
+
+export const pendingCount = (): number => state.ops.length;
+
+export function setServiceWorkerState(s: FieldState['serviceWorker']): void {
+  set({ serviceWorker: s });
+}
