@@ -24,7 +24,7 @@ export const PACKAGE_ORDERS = 30;
 const HISTORY_PER_DEVICE = 10;
 
 /** Published knowledge cards for these device models: they travel with the SOPs for offline reading. */
-export async function knowledgeCardsForModels(db: Kysely<DB>, models: string[], actor: Actor, locale: Locale) {
+async function knowledgeCardsForModels(db: Kysely<DB>, models: string[], actor: Actor, locale: Locale) {
   return presentCards(db, await listPublishedCardsForModels(db, models), actor, locale);
 }
 
@@ -94,9 +94,7 @@ export async function getFieldPackage(ctx: AppContext, actor: Actor, locale: Loc
   const [sops, forms, knowledgeCards] = await Promise.all([
     findSopsForModels(db, models).then((docs) => presentSops(db, docs)),
     Promise.all(TICKET_TYPES.map((t) => getFormDefinition(db, t))),
-    // Published cards for the models: wired, but switched off until the /m regression it showed
-    // in the full browser run is understood (see the session note).
-    Promise.resolve([] as Awaited<ReturnType<typeof knowledgeCardsForModels>>),
+    knowledgeCardsForModels(db, models, actor, locale),
   ]);
 
   return ok({

@@ -123,6 +123,12 @@ for (const target of testTargets()) {
       const forModels = await listPublishedCardsForModels(w.ctx.database.db, ['kfr 35gw', 'OTHER']);
       assert.deepEqual(forModels.map((c) => c.id), [draft.id]);
       assert.deepEqual(await listPublishedCardsForModels(w.ctx.database.db, ['KFR-72LW']), []);
+      // The engineer's offline package carries the published card for the model of their orders.
+      const pkg = await e.get('/api/v1/field/package');
+      assert.equal(pkg.status, 200, pkg.text);
+      const offline = (pkg.body.knowledgeCards as Array<{ id: string; status: string; steps: string[] }>).find((c) => c.id === draft.id);
+      assert.equal(offline?.status, 'published');
+      assert.ok((offline?.steps.length ?? 0) > 0, 'the steps travel offline');
 
       const cust = await w.as('customerA');
       assert.equal((await cust.get('/api/v1/knowledge-cards')).status, 403);
