@@ -269,7 +269,14 @@ describe('customer confirmation in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('sign-err')?.textContent?.includes('仅一笔'));
     assert.equal((await supervisor.get(`/api/v1/tickets/${t.id}`)).body.status, 'awaiting_confirmation');
 
+    // A new stroke clears the complaint (it is about the old signature); so does 清除重签.
+    await draw(page, [[[40, 120], [90, 40], [140, 120]]]);
+    assert.equal(await page.locator('#sign-err').textContent(), '');
     await page.getByRole('button', { name: '清除重签' }).click();
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.waitForFunction(() => document.getElementById('sign-err')?.textContent?.includes('请在签名区签名'));
+    await page.getByRole('button', { name: '清除重签' }).click();
+    assert.equal(await page.locator('#sign-err').textContent(), '');
     await draw(page, [[[30, 50], [70, 130], [110, 60]], [[130, 120], [170, 50], [210, 125]], [[230, 90], [300, 85], [330, 130]]]);
     await page.getByLabel('意见或建议（选填）').fill('工程师很专业');
     await page.screenshot({ path: join(SCREENSHOTS, 'confirm-customer-sign.png'), fullPage: true });

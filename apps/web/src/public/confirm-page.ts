@@ -35,6 +35,10 @@ function sizeCanvas() {
   if (keep.length) pad?.fromData(keep);
 }
 
+function clearSignError() {
+  $('sign-err').textContent = '';
+}
+
 function strokes(): Stroke[] {
   return (pad?.toData() ?? []).map((g) => ({ points: g.points.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10] as [number, number]) }));
 }
@@ -102,6 +106,8 @@ $('yes').addEventListener('click', () => {
   show(signForm);
   if (!pad) {
     pad = new SignaturePad(canvas, { minWidth: 1, maxWidth: 3, penColor: '#111' });
+    // A new stroke answers the last complaint about the signature; the next submit re-checks it.
+    pad.addEventListener('beginStroke', clearSignError);
     window.addEventListener('resize', sizeCanvas);
   }
   sizeCanvas();
@@ -112,7 +118,10 @@ $('yes').addEventListener('click', () => {
 });
 $('no').addEventListener('click', () => show(rejectForm));
 for (const b of document.querySelectorAll<HTMLButtonElement>('.back')) b.addEventListener('click', () => show(choose));
-$('clear').addEventListener('click', () => pad?.clear());
+$('clear').addEventListener('click', () => {
+  pad?.clear();
+  clearSignError();
+});
 
 const stars = [...document.querySelectorAll<HTMLButtonElement>('.stars button')];
 for (const b of stars) {
