@@ -8,6 +8,7 @@ import type {
   TicketListParams, TransitionInput, UpdateTicketInput, User,
 } from './api-types.ts';
 import { ApiError, networkError, problemOf } from './problem.ts';
+import { requestInit } from './request-init.ts';
 
 let csrfToken: string | null = null;
 let acceptLanguage = 'zh-CN';
@@ -30,14 +31,7 @@ function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, opts: { body?: unknown; form?: FormData; query?: Query } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let body: BodyInit | undefined;
-  if (opts.form) body = opts.form;
-  else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
+  const { headers, body } = requestInit(method, acceptLanguage, csrfToken, opts);
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin' });

@@ -3,6 +3,7 @@
  * language and, on writes, the session's CSRF token. Failures become `HttpError` with the
  * server's problem+json; a network failure has status 0.
  */
+import { requestInit } from '../../../lib/request-init.ts';
 import { deviceId } from './device.ts';
 
 export interface Problem {
@@ -41,14 +42,7 @@ export interface RequestOptions {
 }
 
 export async function http<T>(method: string, path: string, opts: RequestOptions = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, 'x-device-id': deviceId(), ...opts.headers };
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let body: BodyInit | undefined;
-  if (opts.form) body = opts.form;
-  else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
+  const { headers, body } = requestInit(method, language, csrf, opts, { 'x-device-id': deviceId(), ...opts.headers });
   let res: Response;
   try {
     res = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store', signal: opts.signal });
