@@ -3,7 +3,7 @@
  * server refuses a change.
  */
 import { newId } from './device.ts';
-import { current, db, reloadOps, set } from './field-state.ts';
+import { current, db, offerConfirmation, reloadOps, set } from './field-state.ts';
 import { http, HttpError } from './http.ts';
 import { refreshPackage, saveSession } from './session.ts';
 import type { OutboxOp, StoredPhoto } from './types.ts';
@@ -44,6 +44,7 @@ async function drain(): Promise<void> {
     try {
       await send(op);
       await db().delete('outbox', op.seq as number);
+      if (op.kind === 'transition' && op.body.transition === 'resolve') await offerConfirmation(op.ticketId);
       sentAny = true;
       set({ ops: current().ops.filter((o) => o.seq !== op.seq) });
     } catch (e) {
@@ -93,6 +94,9 @@ async function send(op: OutboxOp): Promise<void> {
       return;
     case 'check_in':
       await http('POST', `${t}/check-ins`, { body: op.body, headers });
+      return;
+    case 'device':
+      await http('POST', `${t}/nameplate-device`, { body: { ...op.body, expectedVersion: op.expectedVersion }, headers });
       return;
     case 'reserve':
       await http('POST', `${t}/reservations`, { body: { ...op.body, expectedVersion: op.expectedVersion }, headers });
