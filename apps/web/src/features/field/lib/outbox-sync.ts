@@ -95,9 +95,11 @@ async function send(op: OutboxOp): Promise<void> {
     case 'check_in':
       await http('POST', `${t}/check-ins`, { body: op.body, headers });
       return;
-    case 'device':
-      await http('POST', `${t}/nameplate-device`, { body: { ...op.body, expectedVersion: op.expectedVersion }, headers });
+    case 'device': {
+      const { deviceId: _local, ...body } = op.body; // which package device it showed; the server matches by serial itself
+      await http('POST', `${t}/nameplate-device`, { body: { ...body, expectedVersion: op.expectedVersion }, headers });
       return;
+    }
     case 'reserve':
       await http('POST', `${t}/reservations`, { body: { ...op.body, expectedVersion: op.expectedVersion }, headers });
       return;
