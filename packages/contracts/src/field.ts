@@ -152,6 +152,10 @@ export const SetPartsNeededBody = z.object({
   items: z.array(z.object({ partId: id, qty: z.number().int().min(1).max(1000) })).max(50),
 }).meta({ id: 'SetPartsNeeded' });
 
+export const PartsNeededList = z.object({
+  items: z.array(z.object({ partId: z.string(), partNo: z.string(), name: z.string(), qty: z.number().int() })),
+}).meta({ id: 'PartsNeededList' });
+
 export const RESERVATION_STATUSES = ['held', 'consumed', 'released'] as const;
 export const ReservationDto = z.object({
   id: z.string(),
