@@ -58,9 +58,9 @@ describe('field service administration and nameplate linking on the desk', () =>
       const dlg = page.getByRole('dialog', { name: '新建备件' });
       await dlg.getByLabel('备件编号').fill(partNo);
       await dlg.getByLabel('名称').fill('风机启动电容');
-      const models = dlg.getByLabel('适用型号（回车添加）');
-      await models.fill('KFR-35GW');
-      await models.press('Enter');
+      // A separator makes the tag (Enter would also submit the dialog's form).
+      await dlg.getByLabel('适用型号（回车添加）').pressSequentially('KFR-35GW,');
+      await dlg.locator('.ant-select-selection-item-content', { hasText: 'KFR-35GW' }).waitFor();
       await save(dlg);
       return dlg;
     };
@@ -68,13 +68,15 @@ describe('field service administration and nameplate linking on the desk', () =>
     await page.getByRole('cell', { name: 'P-20001' }).waitFor();
     const dlg = await create('P-20001');
     await dlg.getByText('备件编号已存在').waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'field-admin-parts.png') });
+    await dlg.locator('.ant-btn-loading').waitFor({ state: 'detached' });
     await dlg.getByRole('button', { name: /取\s*消/ }).click();
+    await dlg.waitFor({ state: 'hidden' });
     const parts = ok(await admin.get('/api/v1/parts?q=P-20001')).items as Json[];
     assert.equal(parts.length, 1);
     assert.deepEqual(parts[0]?.models, ['KFR-35GW']);
     ids.part = parts[0]?.id as string;
-    await settle(page);
-    await page.screenshot({ path: join(SCREENSHOTS, 'field-admin-parts.png') });
   });
 
   test('an engineer’s van with stock set for a reason; the ledger shows who and why', async () => {
@@ -102,7 +104,8 @@ describe('field service administration and nameplate linking on the desk', () =>
     await page.getByTestId('stock-ledger').getByText('领料入车').waitFor();
     await settle(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'field-admin-stock.png') });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
     const van = (ok(await admin.get(`/api/v1/warehouses?kind=van&ownerId=${w.users.engineer.id}`)).items as Json[])[0];
     assert.ok(van, 'the van belongs to the engineer');
@@ -119,13 +122,13 @@ describe('field service administration and nameplate linking on the desk', () =>
     await page.getByRole('button', { name: '新建 SOP' }).click();
     const drawer = page.getByRole('dialog', { name: '新建 SOP' });
     await drawer.getByLabel('标题').fill('KFR-35GW 风机电容更换');
-    const models = drawer.getByLabel('适用型号（回车添加）');
+    const models = drawer.getByLabel('适用型号', { exact: true });
     await models.fill('KFR-35GW');
     await models.press('Enter');
     await drawer.getByLabel('步骤与说明').fill('1. 断电并放电\n2. 拆下风机电容\n3. 按图接线');
     await drawer.getByTestId('sop-image-input').setInputFiles({ name: 'fan.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await drawer.getByRole('img', { name: 'fan.png' }).waitFor();
-    const videos = drawer.getByLabel('视频链接（http/https，回车添加）');
+    const videos = drawer.getByLabel('视频链接', { exact: true });
     await videos.fill('https://video.example.cn/sop/fan');
     await videos.press('Enter');
     await settle(page);
@@ -164,9 +167,9 @@ describe('field service administration and nameplate linking on the desk', () =>
     await box.uncheck();
     await page.getByTestId('save-checks').click();
     await page.getByText('开工校验配置已保存').waitFor();
-    const limit = page.getByRole('spinbutton', { name: `${w.users.engineer.name} 负荷上限` });
+    const limit = page.getByRole('spinbutton', { name: `${w.users.engineer.name} 负荷上限`, exact: true });
     await limit.fill('6');
-    await page.getByTestId('load-limits').getByRole('row').filter({ hasText: w.users.engineer.name }).getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('load-limits').getByRole('row').filter({ has: limit }).getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(`${w.users.engineer.name} 的负荷上限已设为 6`).waitFor();
     await settle(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'field-admin-checks.png') });
