@@ -56,6 +56,7 @@ describe('field service administration and nameplate linking on the desk', () =>
     const create = async (partNo: string) => {
       await page.getByRole('button', { name: '新建备件' }).click();
       const dlg = page.getByRole('dialog', { name: '新建备件' });
+      await dlg.waitFor();
       await dlg.getByLabel('备件编号').fill(partNo);
       await dlg.getByLabel('名称').fill('风机启动电容');
       // A separator makes the tag (Enter would also submit the dialog's form).
@@ -64,8 +65,10 @@ describe('field service administration and nameplate linking on the desk', () =>
       await save(dlg);
       return dlg;
     };
-    await create('P-20001');
+    const first = await create('P-20001');
     await page.getByRole('cell', { name: 'P-20001' }).waitFor();
+    await first.waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' }).catch(() => undefined);
     const dlg = await create('P-20001');
     await dlg.getByText('备件编号已存在').waitFor();
     await settle(page);
@@ -183,6 +186,13 @@ describe('field service administration and nameplate linking on the desk', () =>
     assert.equal(after.ok, true);
     const started = ok(await engineer.post(`/api/v1/tickets/${t.id}/transitions`, { to: 'in_progress', transition: 'start_work' }));
     assert.equal(started.status, 'in_progress');
+
+    // The dispatcher's view of the field work on the ticket: the engineer's check-in and the parts needed.
+    ok(await engineer.post(`/api/v1/tickets/${t.id}/check-ins`, { lat: 22.5405, lng: 113.9345, coordSystem: 'wgs84', accuracyM: 12, deviceTime: new Date().toISOString() }), 201);
+    await page.goto(`${w.url}/tickets/${t.id}`);
+    const panel = page.getByTestId('field-panel');
+    await panel.getByTestId('desk-check-in').getByText(w.users.engineer.name).waitFor();
+    await panel.getByText('P-20001 风机启动电容 × 5').waitFor();
   });
 
   test('nameplate on the ticket page: registers the device for the customer, then links an existing one by serial', { timeout: 120_000 }, async () => {

@@ -18,6 +18,8 @@ type CheckIn = z.infer<typeof CheckInDto>;
 type Reservation = z.infer<typeof ReservationDto>;
 type Needed = z.infer<typeof PartsNeededList>['items'][number];
 const enc = encodeURIComponent;
+// Before work starts (shipped workflow): where "could work start now?" is worth a request.
+const BEFORE_START = new Set(['assigned', 'accepted', 'reopened']);
 
 export function FieldPanel({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
@@ -31,7 +33,7 @@ export function FieldPanel({ ticket }: { ticket: Ticket }) {
       const [checkIns, needed, reservations, exec] = await Promise.all([
         api.raw.get<{ items: CheckIn[] }>(`${base}/check-ins`), api.raw.get<{ items: Needed[] }>(`${base}/parts-needed`),
         api.raw.get<{ items: Reservation[] }>(`${base}/reservations`),
-        ticket.assignee ? api.raw.get<z.infer<typeof ExecutabilityResult>>(`${base}/executability`).catch(() => null) : Promise.resolve(null),
+        ticket.assignee && BEFORE_START.has(ticket.status) ? api.raw.get<z.infer<typeof ExecutabilityResult>>(`${base}/executability`).catch(() => null) : Promise.resolve(null),
       ]);
       return { checkIns: checkIns.items, needed: needed.items, reservations: reservations.items.filter((r) => r.status === 'held'), exec };
     },
