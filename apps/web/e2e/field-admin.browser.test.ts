@@ -212,6 +212,9 @@ describe('field service administration and nameplate linking on the desk', () =>
     };
     let dlg = await scan('KFR-35GW', 'KFD20260001');
     await dlg.getByText('将为其登记新设备').waitFor();
+    // The model's published SOP (from the SOP test above) and its repair video are offered with the reading.
+    await dlg.getByTestId('nameplate-documents').getByText('SOP：KFR-35GW 风机电容更换').waitFor();
+    assert.equal(await dlg.getByTestId('nameplate-documents').getByRole('link').first().getAttribute('href'), 'https://video.example.cn/sop/fan');
     await settle(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'desk-nameplate-link.png') });
     await dlg.getByTestId('nameplate-link').click();

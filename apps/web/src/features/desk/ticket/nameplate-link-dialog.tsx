@@ -52,6 +52,16 @@ export function NameplateLinkDialog({ ticket, onClose }: { ticket: Ticket; onClo
       <Suspense fallback={<Loading rows={3} />}>
         <NameplateScanner onResult={onResult} />
       </Suspense>
+      {reading && (reading.documents ?? []).length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="nameplate-documents">
+          <strong>{t('该型号的作业指导与维修视频', 'SOPs and repair videos for this model')}</strong>
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+            {(reading.documents ?? []).map((d) => (
+              <li key={d.id}>{d.kind === 'video' ? <a href={d.url} target="_blank" rel="noreferrer">{t('视频', 'Video')}：{d.title}</a> : <span>SOP：{d.title}</span>}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {reading && (
         <Form form={form} layout="vertical" style={{ marginTop: 16 }} onFinish={(v) => link.mutate(v)} data-testid="nameplate-link-form">
           <Space.Compact block>
