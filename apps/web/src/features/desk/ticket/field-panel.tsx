@@ -68,7 +68,15 @@ export function FieldPanel({ ticket }: { ticket: Ticket }) {
       ))}
       {d.exec && (failed.length === 0
         ? <div><Tag color="blue">{t('可开工', 'Ready to start')}</Tag></div>
-        : failed.map((c) => <div key={c.id}><Tag color="orange">{t('开工受阻', 'Blocked')}</Tag>{c.message}</div>))}
+        : failed.map((c) => (
+          <div key={c.id} data-testid="desk-exec-failure"><Tag color="orange">{t('开工受阻', 'Blocked')}</Tag>{c.message}
+            {c.alternatives.length > 0 && (
+              <ul style={{ margin: '2px 0 4px', paddingLeft: 20, fontSize: 12 }}>
+                {c.alternatives.slice(0, 4).map((a, i) => <li key={i}>{a.label}</li>)}
+              </ul>
+            )}
+          </div>
+        )))}
       <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>{t('所需备件', 'Parts needed')}</Typography.Text>
       {editing === null ? (
         <>

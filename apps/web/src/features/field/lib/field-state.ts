@@ -75,7 +75,8 @@ export async function offerConfirmation(ticketId: string): Promise<void> {
 }
 
 export async function dismissConfirmation(ticketId: string): Promise<void> {
+  // The screen forgets it at once (no flicker of the offer under the closing QR); then it is persisted.
   const offers = state.confirmOffers.filter((id) => id !== ticketId);
-  await db().put('kv', offers, 'confirmOffers');
   set({ confirmOffers: offers });
+  await db().put('kv', offers, 'confirmOffers');
 }
