@@ -27,7 +27,8 @@ const ok = (r: { status: number; body: unknown; text?: string }, status = 200) =
   assert.equal(r.status, status, r.text ?? JSON.stringify(r.body));
   return r.body as Json;
 };
-const save = (scope: Locator) => scope.getByRole('button', { name: /^保\s*存$/ }).click();
+// The dialog's primary button (its accessible name changes while it shows a loading spinner).
+const save = (scope: Locator) => scope.locator('.ant-modal-footer .ant-btn-primary').click();
 async function pick(label: Locator, option: string) {
   await label.click();
   await b.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();

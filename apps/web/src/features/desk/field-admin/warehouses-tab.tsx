@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -10,8 +10,8 @@ import { saveError } from './save-errors.ts';
 import { StockDrawer } from './stock-drawer.tsx';
 
 type Kind = Warehouse['kind'];
-interface WarehouseForm { code: string; name: string; kind: Kind; ownerId?: string | null; region?: string; address?: string }
-const FIELDS = ['code', 'name', 'kind', 'ownerId', 'region', 'address'] as const;
+interface WarehouseForm { code: string; name: string; kind: Kind; ownerId?: string | null; region?: string; address?: string; lat?: number | null; lng?: number | null }
+const FIELDS = ['code', 'name', 'kind', 'ownerId', 'region', 'address', 'location'] as const;
 export const kindLabel = (t: (zh: string, en: string) => string, k: Kind) =>
   ({ central: t('中心仓', 'Central'), regional: t('区域仓', 'Regional'), van: t('车载库', 'Van') })[k];
 const kindColor: Record<Kind, string> = { central: 'geekblue', regional: 'cyan', van: 'orange' };
@@ -30,7 +30,9 @@ export function WarehousesTab() {
   const kind = Form.useWatch('kind', form);
   const save = useMutation({
     mutationFn: (v: WarehouseForm) => {
-      const common = { name: v.name, region: v.region || null, address: v.address || null };
+      // Where it is (WGS-84) ranks it among the alternatives when a part is missing: nearest first.
+      const location = typeof v.lat === 'number' && typeof v.lng === 'number' ? { lat: v.lat, lng: v.lng } : null;
+      const common = { name: v.name, region: v.region || null, address: v.address || null, location };
       if (editing === 'new' || !editing) return fieldAdminApi.createWarehouse({ ...common, code: v.code, kind: v.kind, ownerId: v.kind === 'van' ? (v.ownerId ?? null) : null });
       return fieldAdminApi.updateWarehouse(editing.id, { ...common, ...(editing.kind === 'van' ? { ownerId: v.ownerId ?? null } : {}) });
     },
@@ -44,8 +46,8 @@ export function WarehousesTab() {
   if (warehouses.isError) return <ErrorState error={warehouses.error} onRetry={() => void warehouses.refetch()} compact />;
   const open = (w: Warehouse | 'new') => {
     setEditing(w);
-    form.setFieldsValue(w === 'new' ? { code: '', name: '', kind: 'central', ownerId: null, region: '', address: '' }
-      : { code: w.code, name: w.name, kind: w.kind, ownerId: w.owner?.id ?? null, region: w.region ?? '', address: w.address ?? '' });
+    form.setFieldsValue(w === 'new' ? { code: '', name: '', kind: 'central', ownerId: null, region: '', address: '', lat: null, lng: null }
+      : { code: w.code, name: w.name, kind: w.kind, ownerId: w.owner?.id ?? null, region: w.region ?? '', address: w.address ?? '', lat: w.location?.lat ?? null, lng: w.location?.lng ?? null });
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -87,6 +89,10 @@ export function WarehousesTab() {
           )}
           <Form.Item name="region" label={t('地区', 'Region')}><Input /></Form.Item>
           <Form.Item name="address" label={t('地址', 'Address')}><Input /></Form.Item>
+          <Space>
+            <Form.Item name="lat" label={t('纬度（WGS-84）', 'Latitude (WGS-84)')} rules={[{ type: 'number', min: -90, max: 90 }]}><InputNumber style={{ width: 160 }} placeholder="22.5405" /></Form.Item>
+            <Form.Item name="lng" label={t('经度（WGS-84）', 'Longitude (WGS-84)')} rules={[{ type: 'number', min: -180, max: 180 }]}><InputNumber style={{ width: 160 }} placeholder="113.9345" /></Form.Item>
+          </Space>
         </Form>
       </Modal>
       {stockOf && <StockDrawer warehouse={stockOf} onClose={() => setStockOf(null)} />}
