@@ -59,6 +59,13 @@ describe('field app (/m) on a phone, offline and interrupted', () => {
 
       await phone.context.setOffline(false);
       await waitSynced(page, 30_000);
+      // The confirmation link exists only now that the resolve reached the server: the QR is offered.
+      await page.getByTestId('confirm-offer').waitFor({ timeout: 20_000 });
+      await phone.tap(page.getByTestId('show-confirmation-qr'));
+      await page.getByTestId('confirmation-qr').waitFor();
+      await phone.tap(page.getByRole('button', { name: '客户已扫码，关闭' }));
+      await page.getByTestId('confirmation-qr').waitFor({ state: 'detached' });
+      await page.getByTestId('confirm-offer').waitFor({ state: 'detached', timeout: 5000 }); // shown once, then no longer offered
       const s = await assertPhotosIntact(phone, id);
       assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
       assert.equal(s.attachments.length, 1);

@@ -159,8 +159,8 @@ describe('field app (/m) on a phone, online', () => {
     }
   });
 
-  test('nameplate: the scanner opens lazily in the order, reads a generated plate online and offline, and fills model / serial', { timeout: 120_000 }, async () => {
-    await order('铭牌核对');
+  test('nameplate: the scanner opens lazily in the order, reads a generated plate online and offline; the device read offline is registered and linked through the outbox', { timeout: 150_000 }, async () => {
+    const id = await order('铭牌核对');
     const phone = await launchPhone();
     try {
       const { page } = phone;
@@ -180,9 +180,9 @@ describe('field app (/m) on a phone, online', () => {
         assert.equal(await page.getByTestId('nameplate-serial').inputValue(), serial);
       };
       await scan('KFX20261125');
-      // The order's device is SN-A-1: the engineer is told it differs, and the note is prefilled.
+      // The order's device is SN-A-1: the engineer is told it differs and offered to register the plate's device.
       await page.getByTestId('nameplate-match').getByText('与工单设备不一致').waitFor();
-      assert.match(await page.locator('#f-note').inputValue(), /KFR-35GW.*KFX20261125/);
+      await page.getByTestId('nameplate-link').filter({ hasText: '登记此设备并关联' }).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'field-nameplate.png') });
 
       // Offline: the phone reads the plate itself with the cached model list.
@@ -195,7 +195,23 @@ describe('field app (/m) on a phone, online', () => {
       });
       assert.ok(cached.includes('/api/v1/nameplates/models'), cached.join(', '));
       assert.ok(cached.includes('/ocr-assets/worker.min.js') && cached.includes('/ocr-assets/eng.traineddata.gz'), cached.join(', '));
+      // Still offline: register the plate's device on the order; it waits in the outbox and shows at once.
+      await phone.tap(page.getByTestId('nameplate-link'));
+      await page.getByTestId('notice').getByText('联网后自动提交').waitFor();
+      await page.getByTestId('order-device').getByText('KFX20261126').waitFor();
+      assert.equal(await page.getByTestId('sync-status').getAttribute('data-pending'), '1');
       await phone.context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await waitSynced(page, 30_000);
+      const s = await serverState(id);
+      const device = s.ticket.device as Json;
+      assert.equal(device.serialNumber, 'KFX20261126');
+      assert.equal(device.model, 'KFR-35GW');
+      const customer = ok(await dispatcher.get(`/api/v1/customers/${w.customers.a}`));
+      assert.equal((customer.devices as Json[]).filter((d) => d.serialNumber === 'KFX20261126').length, 1, 'registered once for the ticket’s customer');
+      const linked = s.audit.filter((a) => a.action === 'ticket.updated' && (a.after as Json | null)?.deviceId === device.id);
+      assert.equal(linked.length, 1, 'one audited change');
+      assert.ok(linked[0]?.clientAt, 'with the device time of the offline change');
       assert.deepEqual(phone.errors, []);
     } finally {
       await phone.close();

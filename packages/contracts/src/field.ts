@@ -109,8 +109,32 @@ export type StockLevelDtoT = z.infer<typeof StockLevelDto>;
 
 export const SetStockBody = z.object({
   onHand: z.number().int().min(0).max(1_000_000),
-  reason: z.string().trim().max(500).optional().describe('Why the count changed (stocktake, delivery …)'),
+  reason: z.string().trim().min(1, 'required').max(500).describe('Why the count changed (stocktake, delivery …); kept in the stock ledger'),
 }).meta({ id: 'SetStock' });
+
+export const STOCK_MOVEMENT_KINDS = ['set', 'reserve', 'release', 'consume'] as const;
+/** One line of the stock ledger: every change of a stock level writes one (who, why, which ticket). */
+export const StockMovementDto = z.object({
+  id: z.string(),
+  warehouseId: z.string(),
+  partId: z.string(),
+  partNo: z.string(),
+  partName: z.string(),
+  kind: z.enum(STOCK_MOVEMENT_KINDS),
+  deltaOnHand: z.number().int(),
+  deltaReserved: z.number().int(),
+  reason: z.string().nullable(),
+  ticketId: z.string().nullable(),
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  at: z.string(),
+}).meta({ id: 'StockMovement' });
+export type StockMovementDtoT = z.infer<typeof StockMovementDto>;
+export const StockMovementQuery = z.object({
+  partId: id.optional(),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  limit: LimitQuery,
+});
+export const StockMovementPage = page(StockMovementDto);
 
 // ---------------------------------------------------------------- per ticket: parts needed, reservations
 
@@ -127,6 +151,10 @@ export type PartNeededDtoT = z.infer<typeof PartNeededDto>;
 export const SetPartsNeededBody = z.object({
   items: z.array(z.object({ partId: id, qty: z.number().int().min(1).max(1000) })).max(50),
 }).meta({ id: 'SetPartsNeeded' });
+
+export const PartsNeededList = z.object({
+  items: z.array(z.object({ partId: z.string(), partNo: z.string(), name: z.string(), qty: z.number().int() })),
+}).meta({ id: 'PartsNeededList' });
 
 export const RESERVATION_STATUSES = ['held', 'consumed', 'released'] as const;
 export const ReservationDto = z.object({
@@ -227,8 +255,13 @@ export const UpdateEngineerProfileBody = z.object({
 
 // ---------------------------------------------------------------- SOP library
 
+export const SOP_STATUSES = ['draft', 'published'] as const;
+export type SopStatus = (typeof SOP_STATUSES)[number];
+
 export const SopDocumentDto = z.object({
   id: z.string(),
+  status: z.enum(SOP_STATUSES).describe('Only published documents reach engineers (field package, nameplate links)'),
+  publishedAt: z.string().nullable(),
   models: z.array(z.string()),
   title: z.string(),
   body: z.string().describe('Plain text / light markdown'),
@@ -247,6 +280,7 @@ export const CreateSopBody = z.object({
   body: z.string().max(100_000).default(''),
   imageIds: z.array(id).max(50).default([]),
   videoLinks: z.array(videoLink).max(20).default([]),
+  status: z.enum(SOP_STATUSES).default('published').describe('Omit to publish at once; the admin page saves drafts first'),
 }).meta({ id: 'CreateSop' });
 export const UpdateSopBody = z.object({
   models: z.array(z.string().trim().min(1).max(100)).min(1, 'required').max(100).optional(),
@@ -254,8 +288,10 @@ export const UpdateSopBody = z.object({
   body: z.string().max(100_000).optional(),
   imageIds: z.array(id).max(50).optional(),
   videoLinks: z.array(videoLink).max(20).optional(),
+  status: z.enum(SOP_STATUSES).optional().describe('published publishes the document, draft withdraws it from engineers'),
 }).meta({ id: 'UpdateSop' });
 export const SopListQuery = z.object({
+  status: z.enum(SOP_STATUSES).optional(),
   model: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
   cursor: z.string().max(500).optional(),
@@ -326,7 +362,7 @@ export const FieldPackageDto = z.object({
   engineer: z.object({ id: z.string(), name: z.string(), vanWarehouseId: z.string().nullable() }),
   orders: z.array(FieldOrderDto).describe('The engineer’s last 30 assigned tickets, open ones first'),
   customers: z.array(FieldCustomerDto),
-  devices: z.array(DeviceDto),
+  devices: z.array(DeviceDto).describe('The orders’ devices and their customers’ other devices (for matching a nameplate by serial offline)'),
   deviceHistory: z.record(z.string(), z.array(DeviceHistoryEntry)).describe('deviceId → last 10 tickets of that device'),
   sops: z.array(SopDocumentDto),
   parts: z.array(PartDto).describe('Parts the orders need, parts fitting their models, and their substitutes'),

@@ -40,3 +40,24 @@ export type NameplateReadingDto = z.infer<typeof NameplateReadingDto>;
 export const KnownModelsDto = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string() })),
 }).meta({ id: 'KnownModels' });
+
+/**
+ * After a nameplate was read: link the ticket to the customer's device with this serial number,
+ * or register the device for the ticket's customer with the model read. Audited like any edit.
+ */
+export const NameplateDeviceBody = z.object({
+  model: z.string().trim().min(1, 'required').max(100),
+  serialNumber: z.string().trim().min(1, 'required').max(100),
+  name: z.string().trim().max(200).nullable().optional().describe('Display name for a new device (defaults to the matched model’s name)'),
+  expectedVersion: z.number().int().min(0).optional().describe('Field app: FieldOrder.version the change was made against'),
+}).meta({ id: 'NameplateDeviceRequest' });
+export type NameplateDeviceBodyT = z.infer<typeof NameplateDeviceBody>;
+
+export const NAMEPLATE_DEVICE_OUTCOMES = ['linked', 'created', 'unchanged'] as const;
+export const NameplateDeviceResult = z.object({
+  outcome: z.enum(NAMEPLATE_DEVICE_OUTCOMES).describe('linked: an existing device of the customer; created: registered now; unchanged: already the ticket’s device'),
+  device: NameplateDeviceDto,
+  modelDiffers: z.boolean().describe('The device on record has another model than the one read (check the plate)'),
+  ticketVersion: z.number().int(),
+}).meta({ id: 'NameplateDeviceResult' });
+export type NameplateDeviceResultT = z.infer<typeof NameplateDeviceResult>;

@@ -5,7 +5,7 @@ import { IdParams } from '@gongdan/contracts/common';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import {
   CheckInBody, CheckInDto, EngineerProfileDto, ExecutabilityConfigDto, ExecutabilityQuery, ExecutabilityResult, FieldPackageDto, ReservationBody,
-  ReservationDto, SetPartsNeededBody, UpdateEngineerProfileBody,
+  PartsNeededList, ReservationDto, SetPartsNeededBody, UpdateEngineerProfileBody,
 } from '@gongdan/contracts/field';
 import { ok } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
@@ -18,7 +18,7 @@ import { evaluateExecutability } from './evaluate-executability.ts';
 import { getExecutabilityConfig, setExecutabilityConfig } from './executability-config.ts';
 import { raiseFieldConflict } from './field-conflict.ts';
 import { presentCheckIn, presentExecutability, presentReservation } from './field.presenter.ts';
-import { findCheckIns, findParts, findReservations, findWarehouses } from './field.repository.ts';
+import { findCheckIns, findParts, findPartsNeeded, findReservations, findWarehouses } from './field.repository.ts';
 import { getFieldPackage } from './get-field-package.ts';
 import { recordCheckIn } from './record-check-in.ts';
 import { reservePart } from './reserve-part.ts';
@@ -95,6 +95,16 @@ export function registerFieldRoutes(app: FastifyInstance, ctx: AppContext): void
     config: { access: 'ticket.update' },
     schema: { tags, summary: 'Release a held reservation back to its warehouse; audited', params: z.object({ id: z.string().min(1).max(64), reservationId: z.string().min(1).max(64) }), response: { 200: z.object({ id: z.string(), released: z.number().int() }), ...problems } },
   }, async (req, reply) => sendResult(req, reply, await releaseReservation(ctx, actorOf(req), req.params.id, req.params.reservationId, metaOf(req)), 200, (x) => x));
+
+  r.get('/api/v1/tickets/:id/parts-needed', {
+    config: { access: 'ticket.read' },
+    schema: { tags, summary: 'The parts this ticket needs, with part number and name', params: IdParams, response: { 200: PartsNeededList, ...problems } },
+  }, async (req, reply) => {
+    const loaded = await loadVisibleTicket(db, actorOf(req), req.params.id);
+    return sendResult(req, reply, loaded.ok ? ok(null) : loaded, 200, async () => ({
+      items: (await findPartsNeeded(db, [req.params.id])).map((p) => ({ partId: p.part_id, partNo: p.part_no, name: p.name, qty: p.qty })),
+    }));
+  });
 
   r.put('/api/v1/tickets/:id/parts-needed', {
     config: { access: 'ticket.update' },

@@ -22,6 +22,8 @@ import { listPublishedCardsForModels } from '../knowledge/knowledge-card.reposit
 
 export const PACKAGE_ORDERS = 30;
 const HISTORY_PER_DEVICE = 10;
+/** Devices of the orders' customers carried for offline nameplate matching (most recent first). */
+const CUSTOMER_DEVICES = 2000;
 
 /** Published knowledge cards for these device models: they travel with the SOPs for offline reading. */
 async function knowledgeCardsForModels(db: Kysely<DB>, models: string[], actor: Actor, locale: Locale) {
@@ -53,11 +55,13 @@ export async function getFieldPackage(ctx: AppContext, actor: Actor, locale: Loc
 
   const customerIds = [...new Set(rows.map((r) => r.customer_id))];
   const deviceIds = [...new Set(rows.map((r) => r.device_id).filter((x): x is string => !!x))];
-  const [orders, customers, contacts, devices, vans] = await Promise.all([
+  const [orders, customers, contacts, devices, customerDevices, vans] = await Promise.all([
     buildFieldOrders(db, actor, rows, { workflow, config, now, locale }),
     customerIds.length > 0 ? db.selectFrom('customers').selectAll().where('id', 'in', customerIds).execute() : [],
     customerIds.length > 0 ? db.selectFrom('contacts').selectAll().where('customer_id', 'in', customerIds).orderBy('is_primary', 'desc').execute() : [],
     deviceIds.length > 0 ? db.selectFrom('devices').selectAll().where('id', 'in', deviceIds).execute() : [],
+    // The customers' other devices, so a nameplate read offline can be matched by serial number.
+    customerIds.length > 0 ? db.selectFrom('devices').selectAll().where('customer_id', 'in', customerIds).orderBy('created_at', 'desc').limit(CUSTOMER_DEVICES).execute() : [],
     findVans(db, [actor.id]),
   ]);
   const history: Record<string, FieldPackageT['deviceHistory'][string]> = {};
@@ -102,7 +106,7 @@ export async function getFieldPackage(ctx: AppContext, actor: Actor, locale: Loc
     engineer: { id: actor.id, name: me?.name ?? actor.name, vanWarehouseId: myVan?.id ?? null },
     orders,
     customers: customers.map((c) => ({ ...presentCustomer(c), contacts: contacts.filter((x) => x.customer_id === c.id).map(presentContact) })),
-    devices: devices.map(presentDevice),
+    devices: [...devices, ...customerDevices.filter((d) => !deviceIds.includes(d.id))].map(presentDevice),
     deviceHistory: history,
     sops,
     parts: parts.map(presentPart),

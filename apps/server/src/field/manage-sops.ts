@@ -1,7 +1,7 @@
 import { can } from '@gongdan/domain/access/permissions';
 import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
-import type { SopDocumentDtoT } from '@gongdan/contracts/field';
+import type { SopDocumentDtoT, SopStatus } from '@gongdan/contracts/field';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
@@ -20,6 +20,15 @@ export interface SopInput {
   body?: string | undefined;
   imageIds?: string[] | undefined;
   videoLinks?: string[] | undefined;
+  status?: SopStatus | undefined;
+}
+
+type NewSop = Required<Omit<SopInput, 'status'>> & { status?: SopStatus | undefined };
+
+/** Publishing stamps who and when; withdrawing to draft keeps the last stamp for the record. */
+function publication(actor: Actor, now: string, from: SopDocumentsTable | null, status: SopStatus): Pick<SopDocumentsTable, 'status' | 'published_at' | 'published_by'> {
+  if (status === 'published' && from?.status !== 'published') return { status, published_at: now, published_by: actor.name };
+  return { status, published_at: from?.published_at ?? null, published_by: from?.published_by ?? null };
 }
 
 async function checkImages(db: Kysely<DB>, ids: string[]): Promise<AppError | null> {
@@ -40,7 +49,7 @@ async function presentOne(db: Kysely<DB>, row: SopDocumentsTable): Promise<SopDo
   return (await presentSops(db, [row]))[0] as SopDocumentDtoT;
 }
 
-export async function createSop(ctx: AppContext, actor: Actor, input: Required<SopInput>): Promise<Result<SopDocumentDtoT, AppError>> {
+export async function createSop(ctx: AppContext, actor: Actor, input: NewSop): Promise<Result<SopDocumentDtoT, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const bad = await checkImages(db, input.imageIds);
@@ -48,7 +57,8 @@ export async function createSop(ctx: AppContext, actor: Actor, input: Required<S
   const now = ctx.clock.now().toISOString();
   const row: SopDocumentsTable = {
     id: newId(), title: input.title, body: input.body, models: JSON.stringify([...new Set(input.models)]), image_ids: JSON.stringify(input.imageIds),
-    video_links: JSON.stringify(input.videoLinks), created_by: actor.id, created_at: now, updated_at: now,
+    video_links: JSON.stringify(input.videoLinks), ...publication(actor, now, null, input.status ?? 'published'),
+    created_by: actor.id, created_at: now, updated_at: now,
   };
   await inTransaction(db, async (trx) => {
     await trx.insertInto('sop_documents').values(row).execute();
@@ -72,6 +82,7 @@ export async function updateSop(ctx: AppContext, actor: Actor, id: string, input
     models: input.models ? JSON.stringify([...new Set(input.models)]) : current.models,
     image_ids: input.imageIds ? JSON.stringify(input.imageIds) : current.image_ids,
     video_links: input.videoLinks ? JSON.stringify(input.videoLinks) : current.video_links,
+    ...publication(actor, ctx.clock.now().toISOString(), current, input.status ?? (current.status as SopStatus)),
     updated_at: ctx.clock.now().toISOString(),
   };
   await inTransaction(db, async (trx) => {
@@ -92,18 +103,20 @@ export async function deleteSop(ctx: AppContext, actor: Actor, id: string): Prom
   });
 }
 
-export async function getSop(ctx: AppContext, id: string): Promise<Result<SopDocumentDtoT, AppError>> {
+/** One document; a draft is visible only to those who manage the library. */
+export async function getSop(ctx: AppContext, id: string, includeDrafts = false): Promise<Result<SopDocumentDtoT, AppError>> {
   const row = await ctx.database.db.selectFrom('sop_documents').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? ok(await presentOne(ctx.database.db, row)) : err({ kind: 'not_found', entity: 'sop' });
+  return row && (includeDrafts || row.status === 'published') ? ok(await presentOne(ctx.database.db, row)) : err({ kind: 'not_found', entity: 'sop' });
 }
 
-export async function listSops(ctx: AppContext, q: { model?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit: number }) {
+export async function listSops(ctx: AppContext, q: { status?: SopStatus | undefined; model?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit: number }) {
   const db = ctx.database.db;
   let query = db.selectFrom('sop_documents').selectAll();
   if (q.model) {
     const model = q.model;
     query = query.where('id', 'in', (eb) => eb.selectFrom('sop_document_models').select('sop_id').where('model', '=', model));
   }
+  if (q.status) query = query.where('status', '=', q.status);
   if (q.q) query = query.where('title', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
   if (q.cursor) query = query.where('id', '>', q.cursor);
   const rows = await query.orderBy('id').limit(q.limit + 1).execute();

@@ -9,7 +9,7 @@ export const sopImageUrl = (id: string) => `/api/v1/sop-images/${id}/content`;
 export function presentSop(s: SopDocumentsTable, images: Map<string, SopImagesTable>): SopDocumentDtoT {
   const imageIds = parseJson<string[]>(s.image_ids, []);
   return {
-    id: s.id, models: parseJson<string[]>(s.models, []), title: s.title, body: s.body, imageIds,
+    id: s.id, status: s.status === 'draft' ? 'draft' : 'published', publishedAt: s.published_at, models: parseJson<string[]>(s.models, []), title: s.title, body: s.body, imageIds,
     images: imageIds.flatMap((id) => {
       const i = images.get(id);
       return i ? [{ id: i.id, filename: i.filename, contentType: i.content_type, size: i.size, sha256: i.sha256, url: sopImageUrl(i.id) }] : [];
@@ -26,10 +26,10 @@ export async function presentSops(db: Kysely<DB>, docs: SopDocumentsTable[]): Pr
   return docs.map((d) => presentSop(d, byId));
 }
 
-/** SOP documents for any of these device models. */
+/** Published SOP documents for any of these device models (drafts never reach engineers). */
 export async function findSopsForModels(db: Kysely<DB>, models: string[]): Promise<SopDocumentsTable[]> {
   if (models.length === 0) return [];
   const ids = await db.selectFrom('sop_document_models').select('sop_id').distinct().where('model', 'in', [...new Set(models)]).execute();
   if (ids.length === 0) return [];
-  return db.selectFrom('sop_documents').selectAll().where('id', 'in', ids.map((r) => r.sop_id)).orderBy('title').execute();
+  return db.selectFrom('sop_documents').selectAll().where('id', 'in', ids.map((r) => r.sop_id)).where('status', '=', 'published').orderBy('title').execute();
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@gongdan/contracts/common';
+import { can } from '@gongdan/domain/access/permissions';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import { CreateSopBody, SopDocumentDto, SopListQuery, SopPage, UpdateSopBody } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
@@ -21,12 +22,12 @@ export function registerSopRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/sops', {
     config: { access: 'config.read' },
-    schema: { tags, summary: 'SOP documents (filter by device model or title text)', querystring: SopListQuery, response: { 200: SopPage, ...problems } },
-  }, async (req) => listSops(ctx, req.query));
+    schema: { tags, summary: 'SOP documents (filter by device model, title text, status); drafts only for admins', querystring: SopListQuery, response: { 200: SopPage, ...problems } },
+  }, async (req) => listSops(ctx, { ...req.query, ...(can(actorOf(req), 'config.manage') ? {} : { status: 'published' as const }) }));
   r.get('/api/v1/sops/:id', {
     config: { access: 'config.read' },
     schema: { tags, summary: 'One SOP document', params: IdParams, response: { 200: SopDocumentDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await getSop(ctx, req.params.id), 200, (s) => s));
+  }, async (req, reply) => sendResult(req, reply, await getSop(ctx, req.params.id, can(actorOf(req), 'config.manage')), 200, (s) => s));
   r.post('/api/v1/sops', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: add an SOP document', body: CreateSopBody, response: { 201: SopDocumentDto, ...problems } },

@@ -3,11 +3,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KnownModelsDto, NameplateReadingDto } from '@gongdan/contracts/nameplates';
+import { KnownModelsDto, NameplateDeviceBody, NameplateDeviceResult, NameplateReadingDto } from '@gongdan/contracts/nameplates';
+import { IdParams } from '@gongdan/contracts/common';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import type { AppContext } from '../app-context.ts';
 import { sniffContentType } from '../attachments/content-sniffing.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { sendResult } from '../http/reply.ts';
+import { actorOf, metaOf } from '../http/request-meta.ts';
+import { raiseFieldConflict } from '../field/field-conflict.ts';
+import { linkNameplateDevice } from './link-nameplate-device.ts';
 import { listKnownModels } from './known-models.repository.ts';
 import { closeNameplateEngine, englishLangPath } from './node-nameplate-engine.ts';
 import { recognizeNameplatePhoto, UndecodableImageError } from './recognize-nameplate-photo.ts';
@@ -82,6 +87,21 @@ export function registerNameplateRoutes(app: FastifyInstance, ctx: AppContext): 
     config: { access: 'ticket.update' },
     schema: { tags: ['smart-entry'], summary: 'Known device models, for recognition in the field app while offline', response: { 200: KnownModelsDto, 401: ProblemSchema, 403: ProblemSchema } },
   }, async () => ({ items: await listKnownModels(ctx.database.db) }));
+
+  r.post('/api/v1/tickets/:id/nameplate-device', {
+    config: { access: 'ticket.update' },
+    schema: {
+      tags: ['smart-entry'],
+      summary: 'After a nameplate read: link the customer’s device with this serial to the ticket, or register it for the ticket’s customer; audited',
+      params: IdParams, body: NameplateDeviceBody,
+      response: { 200: NameplateDeviceResult, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const result = await raiseFieldConflict(ctx, actor, req.params.id, await linkNameplateDevice(ctx, actor, req.params.id, req.body, metaOf(req)), req.locale);
+    ctx.nudgeOutbox();
+    return sendResult(req, reply, result, 200, (x) => x);
+  });
 
   const assets = ocrAssetFiles();
   app.get('/ocr-assets/:file', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {

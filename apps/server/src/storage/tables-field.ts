@@ -93,6 +93,10 @@ export type SopDocumentsTable = {
   models: string;
   image_ids: string;
   video_links: string;
+  /** 'draft' | 'published': only published documents reach engineers. */
+  status: string;
+  published_at: string | null;
+  published_by: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

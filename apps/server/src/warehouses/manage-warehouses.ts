@@ -1,7 +1,7 @@
 import { can } from '@gongdan/domain/access/permissions';
 import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
-import type { StockLevelDtoT, WarehouseDtoT, WarehouseKind } from '@gongdan/contracts/field';
+import type { StockLevelDtoT, StockMovementDtoT, WarehouseDtoT, WarehouseKind } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
@@ -94,9 +94,33 @@ export async function listStock(ctx: AppContext, warehouseId: string): Promise<R
   return ok(rows.map(presentStock));
 }
 
+/** The stock ledger of a warehouse, newest first (every reservation, consumption and count change). */
+export async function listStockMovements(
+  ctx: AppContext, warehouseId: string, q: { partId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Result<{ items: StockMovementDtoT[]; nextCursor: string | null }, AppError>> {
+  const db = ctx.database.db;
+  const w = await db.selectFrom('warehouses').select('id').where('id', '=', warehouseId).executeTakeFirst();
+  if (!w) return err({ kind: 'not_found', entity: 'warehouse' });
+  let query = db.selectFrom('stock_movements').leftJoin('spare_parts', 'spare_parts.id', 'stock_movements.part_id')
+    .selectAll('stock_movements').select(['spare_parts.part_no', 'spare_parts.name as part_name'])
+    .where('stock_movements.warehouse_id', '=', warehouseId);
+  if (q.partId) query = query.where('stock_movements.part_id', '=', q.partId);
+  if (q.cursor) query = query.where('stock_movements.id', '<', q.cursor);
+  const rows = await query.orderBy('stock_movements.id', 'desc').limit(q.limit + 1).execute();
+  const items = rows.slice(0, q.limit);
+  return ok({
+    items: items.map((m) => ({
+      id: m.id, warehouseId: m.warehouse_id, partId: m.part_id, partNo: m.part_no ?? '', partName: m.part_name ?? '',
+      kind: m.kind as StockMovementDtoT['kind'], deltaOnHand: m.delta_on_hand, deltaReserved: m.delta_reserved, reason: m.reason,
+      ticketId: m.ticket_id, actor: { id: m.actor_id, name: m.actor_name }, at: m.at,
+    })),
+    nextCursor: rows.length > q.limit ? (items[items.length - 1]?.id ?? null) : null,
+  });
+}
+
 /** Stocktake / delivery: sets the on-hand count (never below what is reserved); the ledger keeps the difference. */
 export async function setStock(
-  ctx: AppContext, actor: Actor, warehouseId: string, partId: string, input: { onHand: number; reason?: string | undefined },
+  ctx: AppContext, actor: Actor, warehouseId: string, partId: string, input: { onHand: number; reason: string },
 ): Promise<Result<StockLevelDtoT, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
@@ -110,7 +134,7 @@ export async function setStock(
     const current = await trx.selectFrom('stock_levels').selectAll().where('warehouse_id', '=', warehouseId).where('part_id', '=', partId).executeTakeFirst();
     const delta = input.onHand - (current?.on_hand ?? 0);
     const moved = await moveStock(trx, {
-      warehouseId, partId, deltaOnHand: delta, deltaReserved: 0, kind: 'set', reason: input.reason ?? '盘点', actor, at: ctx.clock.now(),
+      warehouseId, partId, deltaOnHand: delta, deltaReserved: 0, kind: 'set', reason: input.reason, actor, at: ctx.clock.now(),
     });
     if (!moved) return err({ kind: 'validation', errors: [fieldIssue('onHand', `不能少于已预留的数量 ${current?.reserved ?? 0}`, `Cannot go below the reserved ${current?.reserved ?? 0}`)] });
     const after = await trx.selectFrom('stock_levels').selectAll().where('warehouse_id', '=', warehouseId).where('part_id', '=', partId).executeTakeFirstOrThrow();

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@gongdan/contracts/common';
 import { ProblemSchema } from '@gongdan/contracts/problem';
-import { CreateWarehouseBody, SetStockBody, StockLevelDto, UpdateWarehouseBody, WAREHOUSE_KINDS, WarehouseDto } from '@gongdan/contracts/field';
+import { CreateWarehouseBody, SetStockBody, StockLevelDto, StockMovementPage, StockMovementQuery, UpdateWarehouseBody, WAREHOUSE_KINDS, WarehouseDto } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
 import { actorOf } from '../http/request-meta.ts';
-import { createWarehouse, deleteWarehouse, listStock, listWarehouses, setStock, updateWarehouse } from './manage-warehouses.ts';
+import { createWarehouse, deleteWarehouse, listStock, listStockMovements, listWarehouses, setStock, updateWarehouse } from './manage-warehouses.ts';
 
 const tags = ['warehouses'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -38,4 +38,8 @@ export function registerWarehouseRoutes(app: FastifyInstance, ctx: AppContext): 
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: set the on-hand count of a part (stocktake, delivery); the ledger keeps the change', params: z.object({ id: z.string().min(1).max(64), partId: z.string().min(1).max(64) }), body: SetStockBody, response: { 200: StockLevelDto, ...problems } },
   }, async (req, reply) => sendResult(req, reply, await setStock(ctx, actorOf(req), req.params.id, req.params.partId, req.body), 200, (s) => s));
+  r.get('/api/v1/warehouses/:id/movements', {
+    config: { access: 'config.read' },
+    schema: { tags, summary: 'Stock ledger of a warehouse, newest first: who changed which level, by how much, why, for which ticket', params: IdParams, querystring: StockMovementQuery, response: { 200: StockMovementPage, ...problems } },
+  }, async (req, reply) => sendResult(req, reply, await listStockMovements(ctx, req.params.id, req.query), 200, (p) => p));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { AppstoreOutlined, CarryOutOutlined, AuditOutlined, BookOutlined, ClockCircleOutlined, FlagOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CarryOutOutlined, AuditOutlined, BookOutlined, ClockCircleOutlined, FlagOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { NotificationBell } from '../features/desk/notifications/notification-bell.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -37,6 +37,7 @@ export function DeskLayout() {
     ...(hasPermission(session, 'knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('知识库', 'Knowledge') }] : []),
     ...(hasPermission(session, 'user.manage') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理', 'Administration') }] : []),
     ...(hasPermission(session, 'config.manage') ? [{ key: '/admin/sla', icon: <ClockCircleOutlined />, label: t('SLA 管理', 'SLA') }] : []),
+    ...(hasPermission(session, 'config.manage') ? [{ key: '/admin/field', icon: <ToolOutlined />, label: t('现场服务', 'Field service') }] : []),
   ], [session, t]);
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0] ?? '/tickets';

@@ -19,6 +19,7 @@ const CustomersPage = lazy(() => import('../features/desk/customers/customers-pa
 const CustomerPage = lazy(() => import('../features/desk/customers/customer-page.tsx'));
 const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
 const SlaAdminPage = lazy(() => import('../features/desk/sla-admin/sla-admin-page.tsx'));
+const FieldAdminPage = lazy(() => import('../features/desk/field-admin/field-admin-page.tsx'));
 const TodosPage = lazy(() => import('../features/desk/notifications/todos-page.tsx'));
 const OpsBoardPage = lazy(() => import('../features/desk/notifications/ops-board-page.tsx'));
 const SuspiciousClosesPage = lazy(() => import('../features/desk/confirmations/suspicious-closes-page.tsx'));
@@ -51,6 +52,7 @@ export function DeskRouter() {
           <Route path="/customers/:id" element={page(<CustomerPage />)} />
           <Route path="/admin" element={page(<AdminPage />)} />
           <Route path="/admin/sla" element={page(<SlaAdminPage />)} />
+          <Route path="/admin/field" element={page(<FieldAdminPage />)} />
           <Route path="/todos" element={page(<TodosPage />)} />
           <Route path="/ops" element={page(<OpsBoardPage />)} />
           <Route path="/confirmations" element={page(<SuspiciousClosesPage />)} />

@@ -47,4 +47,6 @@ export const auditActionLabels: Record<string, LocalizedText> = {
   'comment.added': { zh: '添加评论', en: 'Commented' }, 'attachment.added': { zh: '上传附件', en: 'Added a file' },
   'ticket.transitioned': { zh: '状态变更', en: 'Changed the status' }, 'ticket.linked': { zh: '关联工单', en: 'Linked a ticket' },
   'ticket.merged': { zh: '合并工单', en: 'Merged tickets' },
+  'ticket.checked_in': { zh: '到场签到', en: 'Checked in on site' }, 'parts.reserved': { zh: '预留备件', en: 'Reserved parts' },
+  'parts.released': { zh: '释放备件预留', en: 'Released reserved parts' }, 'parts.needed_set': { zh: '设置所需备件', en: 'Set the parts needed' },
 };

@@ -6,7 +6,7 @@
  */
 import type { StateCategory } from '../ticket/workflow-definition.ts';
 
-export type SyncChangeKind = 'transition' | 'comment' | 'attachment' | 'check_in' | 'reservation';
+export type SyncChangeKind = 'transition' | 'comment' | 'attachment' | 'check_in' | 'reservation' | 'device';
 
 export interface IncomingChange {
   kind: SyncChangeKind;

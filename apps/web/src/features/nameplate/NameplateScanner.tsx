@@ -20,6 +20,10 @@ export interface NameplateResult {
   matchedModel: { code: string; name: string; score: number; why: string } | null;
   candidates: { code: string; name: string; score: number; why: string }[];
   source: string;
+  /** Customers' devices with the serial read (the server's answer only; offline readings have none). */
+  devices?: { id: string; customerId: string; model: string; serialNumber: string; name: string | null }[];
+  /** The matched model's SOPs and repair videos (the server's answer only). */
+  documents?: { id: string; title: string; kind: string; url: string }[];
 }
 
 const MODELS_CACHE_KEY = 'gongdan.nameplate.models';

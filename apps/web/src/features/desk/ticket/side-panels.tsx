@@ -1,4 +1,6 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Typography } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../lib/api.ts';
@@ -9,6 +11,7 @@ import { keys } from '../../../lib/query-keys.ts';
 import { Loading } from '../../../ui/states.tsx';
 import { TierTag } from '../../../ui/tags.tsx';
 import { WarrantyTag } from '../warranty-tag.tsx';
+import { NameplateLinkDialog } from './nameplate-link-dialog.tsx';
 
 export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
@@ -31,12 +34,18 @@ export function DevicePanel({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const id = ticket.device?.id ?? '';
   const summary = useQuery({ queryKey: keys.device(id), queryFn: () => api.devices.summary(id), enabled: !!id });
+  const [scanning, setScanning] = useState(false);
+  const scan = ticket.allowedActions.includes('update')
+    ? <Button size="small" icon={<ScanOutlined />} onClick={() => setScanning(true)} data-testid="desk-scan-nameplate">{t('识别铭牌', 'Read nameplate')}</Button>
+    : null;
+  const dialog = scanning ? <NameplateLinkDialog ticket={ticket} onClose={() => setScanning(false)} /> : null;
   if (!ticket.device) {
-    return <Card size="small" title={t('设备', 'Device')}><Typography.Text type="secondary">{t('未关联设备', 'No device linked')}</Typography.Text></Card>;
+    return <Card size="small" title={t('设备', 'Device')} extra={scan}><Typography.Text type="secondary">{t('未关联设备', 'No device linked')}</Typography.Text>{dialog}</Card>;
   }
   const d = summary.data;
   return (
-    <Card size="small" title={t('设备', 'Device')}>
+    <Card size="small" title={t('设备', 'Device')} extra={scan}>
+      {dialog}
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('名称', 'Name')}>{ticket.device.name}</Descriptions.Item>
         <Descriptions.Item label={t('型号', 'Model')}>{ticket.device.model}</Descriptions.Item>

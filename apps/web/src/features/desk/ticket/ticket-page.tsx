@@ -11,6 +11,7 @@ import { useLiveTicketSync } from '../live-sync.ts';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { CustomerPanel, DevicePanel } from './side-panels.tsx';
+import { FieldPanel } from './field-panel.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { LinksPanel } from './links-panel.tsx';
 import { ConfirmationPanel } from '../confirmations/confirmation-panel.tsx';
@@ -69,6 +70,7 @@ export default function TicketPage() {
             <ConfirmationPanel ticket={tk} />
             <CustomerPanel ticket={tk} />
             <DevicePanel ticket={tk} />
+            <FieldPanel ticket={tk} />
             <SimilarCasesPanel ticket={tk} />
             <LinksPanel ticket={tk} />
             <Card size="small" title={t('附件', 'Attachments')}>

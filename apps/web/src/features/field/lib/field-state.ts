@@ -14,13 +14,15 @@ export interface FieldState {
   ops: OutboxOp[];
   syncing: boolean;
   lastSyncError: string | null;
+  /** Orders whose resolve reached the server: the engineer is offered the customer's confirmation QR. */
+  confirmOffers: string[];
 }
 
 let storage: FieldStorage | null = null;
 let state: FieldState = {
   ready: false, persistent: false,
   serviceWorker: typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? 'installing' : 'unsupported', online: typeof navigator === 'undefined' ? true : navigator.onLine,
-  session: null, pkg: null, packageAt: null, packageError: null, ops: [], syncing: false, lastSyncError: null,
+  session: null, pkg: null, packageAt: null, packageError: null, ops: [], syncing: false, lastSyncError: null, confirmOffers: [],
 };
 const listeners = new Set<() => void>();
 
@@ -58,4 +60,23 @@ export const pendingCount = (): number => state.ops.length;
 
 export function setServiceWorkerState(s: FieldState['serviceWorker']): void {
   set({ serviceWorker: s });
+}
+
+/**
+ * A resolve the server accepted (online or replayed after being offline): the confirmation link
+ * exists only now, so the order is remembered (durably: the app may be killed before the engineer
+ * looks) until the engineer has shown the QR or dismissed it.
+ */
+export async function offerConfirmation(ticketId: string): Promise<void> {
+  if (state.confirmOffers.includes(ticketId)) return;
+  const offers = [...state.confirmOffers, ticketId];
+  await db().put('kv', offers, 'confirmOffers');
+  set({ confirmOffers: offers });
+}
+
+export async function dismissConfirmation(ticketId: string): Promise<void> {
+  // The screen forgets it at once (no flicker of the offer under the closing QR); then it is persisted.
+  const offers = state.confirmOffers.filter((id) => id !== ticketId);
+  set({ confirmOffers: offers });
+  await db().put('kv', offers, 'confirmOffers');
 }

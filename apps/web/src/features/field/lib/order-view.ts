@@ -36,6 +36,12 @@ export function viewOrder(pkg: FieldPackage, order: FieldOrder, ops: OutboxOp[])
           givenCoordSystem: 'wgs84', accuracyM: b.accuracyM ?? null, deviceTime: b.deviceTime, serverTime: '', deviceId: deviceId(),
         }, ...o.checkIns],
       };
+    } else if (op.kind === 'device') {
+      // The device the plate named: an existing one of the customer, or the one the server will register.
+      const b = op.body as { model: string; serialNumber: string; name?: string | null; deviceId?: string };
+      const known = b.deviceId ? pkg.devices.find((d) => d.id === b.deviceId) : undefined;
+      o = { ...o, device: known ? { id: known.id, name: known.name ?? known.model, model: known.model, serialNumber: known.serialNumber }
+        : { id: `local:${op.key}`, name: b.name ?? b.model, model: b.model, serialNumber: b.serialNumber } };
     } else if (op.kind === 'reserve') {
       const b = op.body as { partId: string; warehouseId: string; qty: number };
       const part = pkg.parts.find((p) => p.id === b.partId);

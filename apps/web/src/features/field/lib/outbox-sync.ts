@@ -3,7 +3,7 @@
  * server refuses a change.
  */
 import { newId } from './device.ts';
-import { current, db, reloadOps, set } from './field-state.ts';
+import { current, db, offerConfirmation, reloadOps, set } from './field-state.ts';
 import { http, HttpError } from './http.ts';
 import { refreshPackage, saveSession } from './session.ts';
 import type { OutboxOp, StoredPhoto } from './types.ts';
@@ -44,6 +44,7 @@ async function drain(): Promise<void> {
     try {
       await send(op);
       await db().delete('outbox', op.seq as number);
+      if (op.kind === 'transition' && op.body.transition === 'resolve') await offerConfirmation(op.ticketId);
       sentAny = true;
       set({ ops: current().ops.filter((o) => o.seq !== op.seq) });
     } catch (e) {
@@ -94,6 +95,11 @@ async function send(op: OutboxOp): Promise<void> {
     case 'check_in':
       await http('POST', `${t}/check-ins`, { body: op.body, headers });
       return;
+    case 'device': {
+      const { deviceId: _local, ...body } = op.body; // which package device it showed; the server matches by serial itself
+      await http('POST', `${t}/nameplate-device`, { body: { ...body, expectedVersion: op.expectedVersion }, headers });
+      return;
+    }
     case 'reserve':
       await http('POST', `${t}/reservations`, { body: { ...op.body, expectedVersion: op.expectedVersion }, headers });
       return;

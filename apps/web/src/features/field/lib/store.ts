@@ -17,7 +17,7 @@ import { localExecutability } from './executability.ts';
 import { syncNow } from './outbox-sync.ts';
 import { refreshPackage, saveSession } from './session.ts';
 
-export { fieldStore, pendingCount, setServiceWorkerState, type FieldState } from './field-state.ts';
+export { dismissConfirmation, fieldStore, pendingCount, setServiceWorkerState, type FieldState } from './field-state.ts';
 export { transitionLabel, viewOrder, viewOrders } from './order-view.ts';
 export { decide, syncNow } from './outbox-sync.ts';
 export { refreshPackage } from './session.ts';
@@ -27,11 +27,12 @@ export { refreshPackage } from './session.ts';
 export async function initField(): Promise<void> {
   const storage = await openStorage();
   useStorage(storage);
-  const [session, pkg, packageAt] = await Promise.all([
+  const [session, pkg, packageAt, confirmOffers] = await Promise.all([
     storage.get<SessionInfo>('kv', 'session'), storage.get<FieldPackage>('kv', 'package'), storage.get<string>('kv', 'packageAt'),
+    storage.get<string[]>('kv', 'confirmOffers'),
   ]);
   httpSession.setCsrf(session?.csrfToken ?? null);
-  set({ persistent: storage.persistent, session: session ?? null, pkg: pkg ?? null, packageAt: packageAt ?? null });
+  set({ persistent: storage.persistent, session: session ?? null, pkg: pkg ?? null, packageAt: packageAt ?? null, confirmOffers: confirmOffers ?? [] });
   await reloadOps();
   window.addEventListener('online', () => { set({ online: navigator.onLine }); void onReconnect(); });
   window.addEventListener('offline', () => set({ online: false }));

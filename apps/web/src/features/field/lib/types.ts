@@ -17,7 +17,7 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-export type OpKind = 'transition' | 'check_in' | 'reserve' | 'comment' | 'upload';
+export type OpKind = 'transition' | 'check_in' | 'reserve' | 'comment' | 'upload' | 'device';
 
 /** One queued change. `key` is its Idempotency-Key; `createdAt` the device time it was made. */
 export interface OutboxOp {

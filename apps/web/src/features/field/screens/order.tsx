@@ -8,7 +8,7 @@ import { deviceId } from '../lib/device.ts';
 import { amapLinks, baiduLinks, currentPosition, telLink, type MapLinks } from '../lib/geo.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { navigate } from '../lib/route.ts';
-import { clearDraft, enqueue, executabilityOf, loadDraft, saveDraft, syncNow, viewOrders, fieldStore } from '../lib/store.ts';
+import { clearDraft, dismissConfirmation, enqueue, executabilityOf, loadDraft, saveDraft, syncNow, viewOrders, fieldStore } from '../lib/store.ts';
 import type { Alternative, FieldOrder, FieldPackage } from '../lib/types.ts';
 import { useField } from '../lib/use-field.ts';
 import { fmtTime, StatusTag, timeRange } from './bits.tsx';
@@ -52,8 +52,9 @@ export function OrderScreen({ id }: { id: string }) {
 
 function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOrder; online: boolean }) {
   const { t, en } = useI18n();
-  const { ops } = useField();
+  const { ops, confirmOffers } = useField();
   const mine = ops.filter((o) => o.ticketId === order.id);
+  const offered = confirmOffers.includes(order.id) && mine.length === 0;
   const blocked = mine.find((o) => o.state === 'blocked');
   const can = (tid: string) => order.allowedTransitions.some((x) => x.id === tid);
   const [exec, setExec] = useState<ExecState>({ loading: false, result: null, source: null, error: null });
@@ -170,9 +171,20 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
       return;
     }
     setNotice(t('已完工，已提交到服务器', 'Resolved and sent'));
+    await showConfirmation(false);
+  });
+
+  // The QR exists only once the resolve reached the server: shown right after an online resolve,
+  // offered on this order (and on the list) when an offline resolve has synced later.
+  const showConfirmation = async (explicit: boolean) => {
     const c = await fetchConfirmation(order.id);
     if (c) setQr(c);
-  });
+    else {
+      await dismissConfirmation(order.id);
+      if (explicit) setNotice(t('此工单没有待客户确认的链接（可能已确认或无需确认）', 'No confirmation link for this order (already confirmed or not needed)'));
+    }
+  };
+  const closeQr = () => { setQr(null); void dismissConfirmation(order.id); };
 
   const pause = (tid: 'wait_parts' | 'wait_customer', reason: string) => run(async () => {
     setPauseOpen(false);
@@ -192,8 +204,8 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
 
   return (
     <>
-      {qr && <ConfirmationQr request={qr} ticketId={order.id} onClose={() => setQr(null)} onSigned={() => {
-        setQr(null);
+      {qr && <ConfirmationQr request={qr} ticketId={order.id} onClose={closeQr} onSigned={() => {
+        closeQr();
         setNotice(t('客户已在本机签字确认', 'The customer signed on this phone'));
         void syncNow();
       }} />}
@@ -207,6 +219,17 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         {order.description && <p style={{ margin: '8px 0 0' }}>{order.description}</p>}
         {checkedIn && <div className="f-muted" data-testid="checked-in">{t('已签到', 'Checked in')}：{fmtTime(order.checkIns[0]?.deviceTime ?? '')}</div>}
       </section>
+
+      {offered && !qr && (
+        <section className="f-card" data-testid="confirm-offer">
+          <h2>{t('客户确认', 'Customer confirmation')}</h2>
+          <p style={{ margin: '0 0 8px' }}>{t('完工已同步到服务器，请客户扫码确认。', 'The resolution has reached the server; ask the customer to scan and confirm.')}</p>
+          <div className="f-row">
+            <button type="button" className="f-btn primary f-grow" disabled={busy || !online} data-testid="show-confirmation-qr" onClick={() => void run(() => showConfirmation(true))}>{t('出示确认二维码', 'Show the confirmation QR')}</button>
+            <button type="button" className="f-btn" onClick={() => void dismissConfirmation(order.id)}>{t('稍后', 'Later')}</button>
+          </div>
+        </section>
+      )}
 
       {can('start_work') && (
         <ExecutabilityPanel order={order} state={exec} confirmChange={confirmChange}
@@ -232,12 +255,19 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         )}
       </section>
 
-      {order.device && (
-        <section className="f-card">
+      <section className="f-card">
           <h2>{t('设备', 'Device')}</h2>
-          <dl className="f-kv"><dt>{t('型号', 'Model')}</dt><dd>{order.device.model}</dd><dt>{t('序列号', 'Serial')}</dt><dd>{order.device.serialNumber}</dd></dl>
-          <button type="button" className="f-btn block" style={{ marginTop: 8 }} data-testid="scan-nameplate" onClick={() => setScanOpen(true)}>{t('扫描铭牌核对设备', 'Scan the nameplate to check the device')}</button>
-          {plate && <NameplateReadout plate={plate} device={order.device} />}
+          {order.device
+            ? <dl className="f-kv" data-testid="order-device"><dt>{t('型号', 'Model')}</dt><dd>{order.device.model}</dd><dt>{t('序列号', 'Serial')}</dt><dd>{order.device.serialNumber}</dd></dl>
+            : <div className="f-muted" data-testid="order-device">{t('工单未关联设备', 'No device on this order')}</div>}
+          <button type="button" className="f-btn block" style={{ marginTop: 8 }} data-testid="scan-nameplate" onClick={() => setScanOpen(true)}>
+            {order.device ? t('扫描铭牌核对设备', 'Scan the nameplate to check the device') : t('扫描铭牌识别设备', 'Scan the nameplate to identify the device')}
+          </button>
+          {plate && <NameplateReadout key={`${plate.model}|${plate.serialNumber}|${plate.source}`} plate={plate} pkg={pkg} order={order} busy={busy || !!blocked} onLink={(body, label) => void run(async () => {
+            await enqueue({ kind: 'device', order: latest(), label, body });
+            setPlate(null);
+            setNotice(fieldStore.get().online ? t('设备已关联到工单', 'Device linked to the order') : t('设备关联已保存在本机，联网后自动提交', 'Device link saved on this phone; it is sent when online'));
+          })} />}
           {history.length > 0 && (
             <>
               <h2 style={{ marginTop: 12 }}>{t('维修历史', 'History')}</h2>
@@ -250,8 +280,7 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
               </ul>
             </>
           )}
-        </section>
-      )}
+      </section>
 
       {sops.length > 0 && (
         <section className="f-card" data-testid="sops">
@@ -295,8 +324,6 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
           <NameplateSheet onClose={() => setScanOpen(false)} onResult={(r) => {
             setScanOpen(false);
             setPlate(r);
-            // Ready to send to the desk as an internal note (the device record is changed there).
-            setNote(t(`铭牌读数：型号 ${r.model ?? '—'}，序列号 ${r.serialNumber ?? '—'}`, `Nameplate: model ${r.model ?? '—'}, serial ${r.serialNumber ?? '—'}`));
           }} />
         </Suspense>
       )}
@@ -328,20 +355,47 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
   );
 }
 
-/** What the plate says, next to what the order says about the device. */
-function NameplateReadout({ plate, device }: { plate: FieldNameplateResult; device: { model: string; serialNumber: string } }) {
+const norm = (v: string | null | undefined) => (v ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+/**
+ * What the plate says, next to what the order says about the device, and the offer to put the
+ * plate's device on the order: the customer's device with that serial (from the package, so it
+ * works offline) or a new one registered for the customer. The server re-matches on sync.
+ */
+function NameplateReadout({ plate, pkg, order, busy, onLink }: {
+  plate: FieldNameplateResult; pkg: FieldPackage; order: FieldOrder; busy: boolean;
+  onLink: (body: Record<string, unknown>, label: string) => void;
+}) {
   const { t } = useI18n();
-  const norm = (v: string | null) => (v ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
-  const same = norm(plate.model) === norm(device.model) && norm(plate.serialNumber) === norm(device.serialNumber);
+  const [model, setModel] = useState(plate.model ?? '');
+  const [serial, setSerial] = useState(plate.serialNumber ?? '');
+  const device = order.device;
+  const same = !!device && norm(model) === norm(device.model) && norm(serial) === norm(device.serialNumber);
+  const known = pkg.devices.find((d) => d.customerId === order.customer.id && norm(d.serialNumber) === norm(serial) && serial.trim() !== '');
+  const alreadyOn = !!device && !!known && known.id === device.id;
+  const ready = model.trim() !== '' && serial.trim() !== '';
   return (
     <div data-testid="nameplate-result" style={{ marginTop: 8 }}>
       <div className="f-field"><label className="f-label" htmlFor="np-model">{t('铭牌型号', 'Plate model')}</label>
-        <input id="np-model" className="f-input" readOnly value={plate.model ?? ''} data-testid="nameplate-model" /></div>
+        <input id="np-model" className="f-input" value={model} onChange={(e) => setModel(e.target.value)} data-testid="nameplate-model" /></div>
       <div className="f-field"><label className="f-label" htmlFor="np-serial">{t('铭牌序列号', 'Plate serial')}</label>
-        <input id="np-serial" className="f-input" readOnly value={plate.serialNumber ?? ''} data-testid="nameplate-serial" /></div>
-      <div className={`f-banner ${same ? 'info' : 'warn'}`} data-testid="nameplate-match">
-        {same ? t('与工单设备一致', 'Matches the order’s device') : t('与工单设备不一致，请在备注中告知调度', 'Differs from the order’s device: tell the dispatcher in a note')}
-      </div>
+        <input id="np-serial" className="f-input" value={serial} onChange={(e) => setSerial(e.target.value)} data-testid="nameplate-serial" /></div>
+      {device && (
+        <div className={`f-banner ${same ? 'info' : 'warn'}`} data-testid="nameplate-match">
+          {same ? t('与工单设备一致', 'Matches the order’s device') : t('与工单设备不一致', 'Differs from the order’s device')}
+        </div>
+      )}
+      {!same && !alreadyOn && (
+        <button type="button" className="f-btn primary block" style={{ marginTop: 8 }} disabled={busy || !ready} data-testid="nameplate-link"
+          onClick={() => onLink(
+            { model: model.trim(), serialNumber: serial.trim(), name: plate.matchedModel?.name ?? null, ...(known ? { deviceId: known.id } : {}) },
+            known ? t('关联铭牌设备', 'Link the plate’s device') : t('登记铭牌设备', 'Register the plate’s device'),
+          )}>
+          {known
+            ? t(`关联客户设备 ${known.serialNumber} 到工单`, `Link the customer’s device ${known.serialNumber} to the order`)
+            : t(`为${order.customer.name}登记此设备并关联`, `Register this device for ${order.customer.name} and link it`)}
+        </button>
+      )}
     </div>
   );
 }

@@ -12,7 +12,7 @@ const FINISHED = new Set(['done', 'confirming', 'closed', 'cancelled']);
 
 export function OrdersScreen() {
   const { t } = useI18n();
-  const { pkg, ops, packageError, online } = useField();
+  const { pkg, ops, packageError, online, confirmOffers } = useField();
   const [tab, setTab] = useState<Tab>('today');
   const [here, setHere] = useState<Point | null>(null);
   const [locating, setLocating] = useState(false);
@@ -41,8 +41,16 @@ export function OrdersScreen() {
     return <div className="f-center">{packageError ? t(`加载失败：${packageError}`, `Loading failed: ${packageError}`) : online ? t('正在下载工单包…', 'Downloading your orders…') : t('离线且尚无缓存的工单，请联网后打开', 'Offline and nothing cached yet: open once with a network')}</div>;
   }
   const tabs: [Tab, string][] = [['today', t('今天', 'Today')], ['upcoming', t('即将', 'Upcoming')], ['distance', t('按距离', 'Nearest')]];
+  // Resolves that reached the server while the engineer was elsewhere: the customer can confirm now.
+  const toConfirm = orders.filter((o) => confirmOffers.includes(o.id) && !ops.some((op) => op.ticketId === o.id));
   return (
     <>
+      {toConfirm.map((o) => (
+        <button key={o.id} type="button" className="f-banner info block" style={{ width: '100%', textAlign: 'left', minHeight: 48 }} data-testid="confirm-offer-banner"
+          onClick={() => navigate(`/m/o/${encodeURIComponent(o.id)}`)}>
+          {t(`「${o.title}」完工已同步，点此出示客户确认二维码`, `“${o.title}” has synced: tap to show the customer’s confirmation QR`)}
+        </button>
+      ))}
       <div className="f-tabs" role="group" aria-label={t('工单范围', 'Which orders')}>
         {tabs.map(([id, label]) => (
           <button key={id} type="button" aria-pressed={tab === id} onClick={() => (id === 'distance' ? void byDistance() : setTab(id))}>{label}</button>
