@@ -42,11 +42,18 @@ export async function listDeadlines(db: Db, ticketId: string): Promise<SlaDeadli
   return db.selectFrom('sla_deadlines').selectAll().where('ticket_id', '=', ticketId).execute();
 }
 
-/** Open tickets (some clock still live) whose SLA runs under a policy or on a calendar, after `afterId` (keyset). */
-export async function ticketsUnder(db: Db, by: { policyId?: string; calendarId?: string }, afterId: string, limit: number): Promise<string[]> {
-  let q = db.selectFrom('ticket_sla').select('ticket_id').where('ticket_id', '>', afterId).orderBy('ticket_id').limit(limit);
-  if (by.policyId) q = q.where('policy_id', '=', by.policyId);
-  if (by.calendarId) q = q.where('calendar_id', '=', by.calendarId);
+/**
+ * Tickets with an SLA clock under a policy, on a calendar, in a team, or (missingKeys) without list
+ * keys yet, after `afterId` (keyset; the caller skips clocks that are no longer live).
+ */
+export async function ticketsUnder(
+  db: Db, by: { policyId?: string; calendarId?: string; teamId?: string; missingKeys?: boolean }, afterId: string, limit: number,
+): Promise<string[]> {
+  let q = db.selectFrom('ticket_sla').select('ticket_sla.ticket_id').where('ticket_sla.ticket_id', '>', afterId).orderBy('ticket_sla.ticket_id').limit(limit);
+  if (by.policyId) q = q.where('ticket_sla.policy_id', '=', by.policyId);
+  if (by.calendarId) q = q.where('ticket_sla.calendar_id', '=', by.calendarId);
+  if (by.missingKeys) q = q.where('ticket_sla.due_at', 'is', null);
+  if (by.teamId) q = q.innerJoin('tickets', 'tickets.id', 'ticket_sla.ticket_id').where('tickets.team_id', '=', by.teamId);
   return (await q.execute()).map((r) => r.ticket_id);
 }
 

@@ -33,6 +33,9 @@ export interface TicketSlaTable {
   why: string;
   state: string;
   updated_at: string;
+  /** When the first running clock breaches / enters its warning share (list keys, ADR 017); null when none runs. */
+  due_at: string | null;
+  warn_at: string | null;
 }
 
 /** Append-only SLA log per ticket: start, pause, resume, fulfil, stop, recompute, warn, breach, level_fired. */

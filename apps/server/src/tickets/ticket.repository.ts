@@ -51,9 +51,15 @@ export interface TicketFilter {
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   flag?: string | undefined;
+  /** Running SLA clocks in these states at `slaNow` (warning, breached), by the list keys on ticket_sla (ADR 017). */
+  slaState?: string[] | undefined;
+  slaNow?: string | undefined;
 }
 
-export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start';
+export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start' | 'sla_due';
+
+/** Tickets with no running SLA clock sort after every due time (ascending), like NO_APPOINTMENT. */
+export const NO_SLA_DUE = '9999-12-31T23:59:59.999Z';
 
 /** Tickets without an appointment sort after every appointment (ascending), so keyset paging sees no nulls. */
 export const NO_APPOINTMENT = '9999-12-31T23:59:59.999Z';
@@ -70,6 +76,7 @@ export interface TicketPageRequest {
 const priorityRankSql = sql<number>`(case tickets.priority ${sql.join(PRIORITIES.map((p) => sql`when ${sql.lit(p)} then ${sql.lit(priorityRank(p))}`), sql` `)} else 1 end)`;
 
 const appointmentKey = sql<string>`coalesce(tickets.appointment_start, ${NO_APPOINTMENT})`;
+const slaDueKey = sql<string>`coalesce(ticket_sla.due_at, ${NO_SLA_DUE})`;
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -109,6 +116,16 @@ export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
     q = q.where((eb) => eb.exists(eb.selectFrom('ticket_flags').select('ticket_flags.ticket_id')
       .whereRef('ticket_flags.ticket_id', '=', 'tickets.id').where('ticket_flags.flag', '=', flag)));
   }
+  if (f.slaState?.length && f.slaNow) {
+    const now = f.slaNow;
+    const warning = f.slaState.includes('warning');
+    const breached = f.slaState.includes('breached');
+    // warn_at <= now covers both (a breached clock's warning instant has passed too); indexed on ticket_sla.
+    q = q.where((eb) => eb.exists(eb.selectFrom('ticket_sla').select('ticket_sla.ticket_id')
+      .whereRef('ticket_sla.ticket_id', '=', 'tickets.id').where('ticket_sla.warn_at', '<=', now)
+      .$if(!breached, (s) => s.where('ticket_sla.due_at', '>', now))
+      .$if(!warning, (s) => s.where('ticket_sla.due_at', '<=', now))));
+  }
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) =>
@@ -129,7 +146,10 @@ export async function countTicketRows(db: Db, filter: TicketFilter, scope: Ticke
 }
 
 /** A ticket row as lists read it: without the audit chain head (64-character MACs nobody shows). */
-export type ListedTicketRow = Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'>;
+export type ListedTicketRow = Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'> & {
+  /** Only with the sla_due sort: the row's sort value (ticket_sla.due_at), for the cursor. */
+  sla_due_at?: string | null;
+};
 const LISTED_COLUMNS = [
   'id', 'number', 'type', 'title', 'description', 'customer_id', 'contact_id', 'contact_name', 'contact_phone', 'device_id', 'fault_type',
   'impact_scope', 'priority', 'status', 'team_id', 'assignee_id', 'channel', 'custom_fields', 'appointment_start', 'appointment_end',
@@ -139,7 +159,12 @@ const LISTED_COLUMNS = [
 /** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
 export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<ListedTicketRow[]> {
   let q = filteredTickets(db, req.filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
-  const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
+  if (req.sort.key === 'sla_due') {
+    // One left join, only for this sort; the due_at index serves the filtered "即将超时" view.
+    q = q.leftJoin('ticket_sla', 'ticket_sla.ticket_id', 'tickets.id').select('ticket_sla.due_at as sla_due_at') as unknown as typeof q;
+  }
+  const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey
+    : req.sort.key === 'sla_due' ? slaDueKey : sql.ref(`tickets.${req.sort.key}`);
   const cmp = req.sort.desc ? '<' : '>';
   if (req.after) {
     const { value, id } = req.after;
