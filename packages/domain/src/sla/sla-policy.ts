@@ -106,8 +106,9 @@ function explain(p: SlaPolicy, facts: SlaMatchFacts, reason: SlaWhy['reason'], s
   const summary = reason === 'default'
     ? { zh: `前 ${skipped} 条策略均不匹配，采用默认策略「${p.name}」`, en: `none of the ${skipped} ordered policies matched; default policy "${p.name}"` }
     : {
-      zh: `${zhParts.length ? zhParts.join('，') : '无条件'} → 第 ${p.position} 条策略「${p.name}」（跳过 ${skipped} 条）`,
-      en: `${enParts.length ? enParts.join(', ') : 'no conditions'} → policy #${p.position} "${p.name}" (${skipped} skipped)`,
+      // The grid's 顺序 column shows the position; "第 30 条" read as the 30th row, so name it as the grid does.
+      zh: `${zhParts.length ? zhParts.join('，') : '无条件'} → 顺序 ${p.position} 的策略「${p.name}」（排在前面的 ${skipped} 条不匹配）`,
+      en: `${enParts.length ? enParts.join(', ') : 'no conditions'} → policy "${p.name}" (order ${p.position}; the ${skipped} above did not match)`,
     };
   return { policyId: p.id, policyName: p.name, position: p.position, reason, conditions, skipped, summary };
 }
