@@ -55,7 +55,7 @@ async function run(ctx: AppContext, label: string): Promise<void> {
     const first: number[] = [];
     const deep: number[] = [];
     let page = await listTicketRows(db, req(null));
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 10; i++) {
       let t = performance.now();
       page = await listTicketRows(db, req(null));
       first.push(performance.now() - t);

@@ -24,6 +24,7 @@ import type { DB } from '../src/storage/tables.ts';
 import type { DialectName } from '../src/storage/database.ts';
 import { getCalendar } from '../src/sla/calendar-store.ts';
 import { getSlaPolicies } from '../src/sla/policy-store.ts';
+import { NO_SLA_DUE } from '../src/tickets/ticket.repository.ts';
 
 const PLANS = 1_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,7 +42,7 @@ export async function seedOpenTickets(db: Kysely<DB>, dialect: DialectName, n: n
   if (!policy || !business) throw new Error('the shipped default policy and calendar are missing');
 
   // K real plans: created at S (somewhere in the last 24 h), accepted 10 minutes later.
-  const plans: { bucket: number; start_at: string; accepted_at: string; state: string; due_at: string | null; warn_at: string | null }[] = [];
+  const plans: { bucket: number; start_at: string; accepted_at: string; state: string; due_at: string; warn_at: string }[] = [];
   const planned: { bucket: number; target: string; cycle: number; level: string; due_at: string }[] = [];
   for (let b = 0; b < PLANS; b++) {
     const start = nowMs - 86_400_000 + Math.floor((b * 86_400_000) / PLANS);
@@ -52,7 +53,7 @@ export async function seedOpenTickets(db: Kysely<DB>, dialect: DialectName, n: n
       before: { category: 'open', firstResponseAt: null }, after: { category: 'active', firstResponseAt: iso(accepted) },
     });
     const keys = slaListKeys(acc.state, business);
-    plans.push({ bucket: b, start_at: iso(start), accepted_at: iso(accepted), state: JSON.stringify(acc.state), due_at: keys.dueMs === null ? null : iso(keys.dueMs), warn_at: keys.warnMs === null ? null : iso(keys.warnMs) });
+    plans.push({ bucket: b, start_at: iso(start), accepted_at: iso(accepted), state: JSON.stringify(acc.state), due_at: keys.dueMs === null ? NO_SLA_DUE : iso(keys.dueMs), warn_at: keys.warnMs === null ? NO_SLA_DUE : iso(keys.warnMs) });
     for (const d of planDeadlines(acc.state, policy, business)) planned.push({ bucket: b, target: d.target, cycle: d.cycle, level: d.level, due_at: iso(d.dueMs) });
   }
   const earliest = Math.min(...planned.map((d) => Date.parse(d.due_at)));

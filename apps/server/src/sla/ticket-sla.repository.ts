@@ -3,6 +3,7 @@ import type { DB } from '../storage/tables.ts';
 import type { SlaDeadlinesTable, SlaEventsTable, TicketSlaTable } from '../storage/tables-sla.ts';
 import type { DialectName } from '../storage/database.ts';
 import { insertRows } from '../storage/insert-row.ts';
+import { NO_SLA_DUE } from '../tickets/ticket.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -52,7 +53,8 @@ export async function ticketsUnder(
   let q = db.selectFrom('ticket_sla').select('ticket_sla.ticket_id').where('ticket_sla.ticket_id', '>', afterId).orderBy('ticket_sla.ticket_id').limit(limit);
   if (by.policyId) q = q.where('ticket_sla.policy_id', '=', by.policyId);
   if (by.calendarId) q = q.where('ticket_sla.calendar_id', '=', by.calendarId);
-  if (by.missingKeys) q = q.where('ticket_sla.due_at', 'is', null);
+  // Rows the list-keys migration could not measure: far instant (or none yet); the walk skips closed ones.
+  if (by.missingKeys) q = q.where((eb) => eb.or([eb('ticket_sla.due_at', 'is', null), eb('ticket_sla.due_at', '=', NO_SLA_DUE)]));
   if (by.teamId) q = q.innerJoin('tickets', 'tickets.id', 'ticket_sla.ticket_id').where('tickets.team_id', '=', by.teamId);
   return (await q.execute()).map((r) => r.ticket_id);
 }

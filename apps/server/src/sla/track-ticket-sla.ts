@@ -10,6 +10,7 @@ import type { SlaDeadlinesTable, SlaEventsTable } from '../storage/tables-sla.ts
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
+import { NO_SLA_DUE } from '../tickets/ticket.repository.ts';
 import { getCalendar } from './calendar-store.ts';
 import { teamCalendarId } from './calendar.repository.ts';
 import { getSlaPolicies } from './policy-store.ts';
@@ -91,7 +92,8 @@ export async function trackTicketSla(trx: Kysely<DB>, ctx: AppContext, before: T
   const row = {
     ticket_id: after.id, policy_id: policy.id, policy_version: policy.version, calendar_id: calendarId,
     why: why ? JSON.stringify(why) : (prevRow?.why ?? '{}'), state: JSON.stringify(state), updated_at: at,
-    due_at: keys.dueMs === null ? null : new Date(keys.dueMs).toISOString(), warn_at: keys.warnMs === null ? null : new Date(keys.warnMs).toISOString(),
+    // No running clock: the far-future instant, so the list's index-ordered sort needs no NULL ordering (ADR 017).
+    due_at: keys.dueMs === null ? NO_SLA_DUE : new Date(keys.dueMs).toISOString(), warn_at: keys.warnMs === null ? NO_SLA_DUE : new Date(keys.warnMs).toISOString(),
   };
   if (prev && events.length === 0) {
     // A calendar edit (same policy version): log and re-plan only when a deadline actually moves,
