@@ -126,5 +126,14 @@ for (const target of testTargets()) {
       assert.equal(await events(), n);
       assert.deepEqual((await list('slaState=warning,breached&sort=sla_due')).items.map((x) => x.id), [ids.vip]);
     });
+
+    test('"why this SLA" names the policy by the grid\'s 顺序, also for explanations stored with older wording', async () => {
+      const db = w.ctx.database.db;
+      const row = await db.selectFrom('ticket_sla').select('why').where('ticket_id', '=', ids.vip).executeTakeFirstOrThrow();
+      const why = JSON.parse(row.why);
+      await db.updateTable('ticket_sla').set({ why: JSON.stringify({ ...why, summary: { zh: '客户等级 VIP ∈ {VIP} → 第 30 条策略「VIP · 单台设备」（跳过 2 条）', en: 'old' } }) }).where('ticket_id', '=', ids.vip).execute();
+      const shown = (await a.get(`/api/v1/tickets/${ids.vip}`)).body.sla.why as string;
+      assert.equal(shown, '客户等级 VIP ∈ {VIP} → 顺序 30 的策略「VIP · 单台设备」（排在前面的 2 条不匹配）');
+    });
   });
 }
