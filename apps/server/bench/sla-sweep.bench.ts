@@ -1,10 +1,12 @@
 // SLA sweep benchmark (chained from `npm run bench:sla` after the pure calendar benchmark).
 //
-// Database: SLA_BENCH_ROWS pending deadline rows (default 1,000,000). 10,000 of them belong to
-// real open tickets (ticket row + running clock) and fall due at random moments within one minute
-// starting ~20 s after seeding; the rest are filler rows inserted DIRECTLY into sla_deadlines
-// with due times in 2027–2030 (no ticket rows: only the index size matters to the sweep, and
-// seeding a million real tickets through the use cases would take an hour on this box).
+// Database: SLA_BENCH_ROWS open tickets (default 1,000,000), real-shaped: ticket rows, their SLA
+// clocks, deadline plans, start events and delivered outbox rows (bench/sla-open-tickets.seed.ts,
+// bulk-inserted by SQL in the shapes the use cases write — seeding a million tickets through the
+// use cases would take about an hour here; the file says why and what exactly). 10,000 of them
+// (bench fixture: running resolution clock, one pending L1) fall due at random moments within one
+// minute starting a few seconds after seeding; the rest carry the default policy's real plan
+// (5 resolution deadlines each, due days ahead on the Chinese calendar).
 // Measured: fire latency (event time − due time, p50/p99/max), exactly-once (fire_key count and
 // outbox rows), and the sweep's idle cost per minute (60 sweeps with nothing due).
 // SQLite: one process sweeping every 250 ms. Postgres (GONGDAN_BENCH_PG_URL): two child processes.
@@ -22,6 +24,7 @@ import { createContext } from '../src/runtime.ts';
 import { getCalendar } from '../src/sla/calendar-store.ts';
 import { sweepSlaDeadlines } from '../src/sla/sla-sweep.job.ts';
 import { seedDueDeadlines } from '../src/sla/sla-sweep.fixture.ts';
+import { seedOpenTickets } from './sla-open-tickets.seed.ts';
 import { earliestDeadline } from '../src/sla/ticket-sla.repository.ts';
 import { ManualClock } from '../src/shared/clock.ts';
 import type { AppContext } from '../src/app-context.ts';
@@ -38,20 +41,14 @@ async function context(dataDir: string, databaseUrl?: string): Promise<AppContex
 
 async function seed(ctx: AppContext, windowStart: number): Promise<void> {
   const t0 = performance.now();
-  await seedDueDeadlines(ctx.database.db, DUE, () => new Date(windowStart + Math.floor(Math.random() * 60_000)), 'due');
-  const filler = ROWS - DUE;
-  const base = Date.parse('2027-01-01T00:00:00Z');
-  for (let from = 0; from < filler; from += 5_000) {
-    const n = Math.min(5_000, filler - from);
-    // Several statements per batch keep SQLite under its bound-parameter limit.
-    for (let k = 0; k < n; k += 1_000) {
-      await ctx.database.db.insertInto('sla_deadlines').values(Array.from({ length: Math.min(1_000, n - k) }, (_, j) => ({
-        ticket_id: `filler-${from + k + j}`, target: 'resolution', cycle: 1, level: 'L1',
-        due_at: new Date(base + Math.floor(Math.random() * 4 * 365 * 86_400_000)).toISOString(), attempts: 0,
-      }))).execute();
-    }
-  }
-  console.log(`  seeded ${ROWS.toLocaleString('en-US')} deadline rows (${DUE.toLocaleString('en-US')} due within one minute) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const db = ctx.database.db;
+  await seedDueDeadlines(db, DUE, () => new Date(windowStart + Math.floor(Math.random() * 60_000)), 'due');
+  await seedOpenTickets(db, ctx.database.dialect, ROWS - DUE, Date.now());
+  const count = async (t: 'tickets' | 'ticket_sla' | 'sla_deadlines' | 'sla_events' | 'outbox') =>
+    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toLocaleString('en-US');
+  const counts = [];
+  for (const t of ['tickets', 'ticket_sla', 'sla_deadlines', 'sla_events', 'outbox'] as const) counts.push(`${t} ${await count(t)}`);
+  console.log(`  seeded ${ROWS.toLocaleString('en-US')} open tickets (${DUE.toLocaleString('en-US')} due within one minute) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.join(', ')}`);
 }
 
 /**

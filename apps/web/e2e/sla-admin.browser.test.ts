@@ -12,6 +12,7 @@ import { FakeRobotReceiver } from '../../server/src/chat-robots/fake-robot-recei
 import { enqueueOutbox } from '../../server/src/jobs/outbox.repository.ts';
 import { insertTodoOnce } from '../../server/src/notifications/todo.repository.ts';
 import { addTicketFlag } from '../../server/src/sla/ticket-sla.repository.ts';
+import { recomputeOpenSla } from '../../server/src/sla/recompute-sla.job.ts';
 import { NOTIFY_DELIVER_TOPIC, type NotifyDeliverPayload } from '../../server/src/notifications/notify-deliver.handler.ts';
 import type { HttpClient } from '../../server/src/testing/http-client.ts';
 import type { TestWorld } from '../../server/src/testing/test-server.ts';
@@ -189,8 +190,24 @@ describe('SLA administration in Chromium', () => {
     await signIn(page, w.url, 'dispatcher@test.local');
     await page.waitForURL(/\/tickets$/);
     const views = page.getByTestId('saved-views');
+    // 即将超时 lists open tickets whose SLA is in warning or breached, next due first. Neither
+    // ticket is yet: let the printer one have started 30 days ago (its clock's runs moved back),
+    // and re-plan it as a policy edit would, so its keys and deadlines are the engine's own.
+    const db = w.ctx.database.db;
+    const printer = (await db.selectFrom('tickets').select('id').where('title', '=', '打印机卡纸').executeTakeFirstOrThrow()).id;
+    const sla = await db.selectFrom('ticket_sla').select(['state', 'policy_id']).where('ticket_id', '=', printer).executeTakeFirstOrThrow();
+    const state = JSON.parse(sla.state) as { clocks: { runs: [number, number | null][] }[] };
+    for (const c of state.clocks) c.runs = c.runs.map(([a, e]) => [a - 30 * 86_400_000, e === null ? null : e - 30 * 86_400_000]);
+    await db.updateTable('ticket_sla').set({ state: JSON.stringify(state) }).where('ticket_id', '=', printer).execute();
+    await recomputeOpenSla(w.ctx, { policyId: sla.policy_id });
     await views.getByRole('tab', { name: '即将超时' }).click({ timeout: 30_000 });
     await page.waitForURL(/view=builtin%3Adue-soon/);
+    assert.match(page.url(), /slaState=warning%2Cbreached/);
+    assert.match(page.url(), /sort=sla_due/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ticket-link"]').length === 1);
+    await page.getByText('打印机卡纸').waitFor();
+    await page.getByTestId('sla-badge').getByText(/已超时/).waitFor();
+    await shot('board-due-soon');
     await page.goto(`${w.url}/tickets?priority=urgent`);
     await page.getByText('冷库压缩机漏水').waitFor();
     await page.getByRole('button', { name: '保存为视图' }).click();
@@ -207,6 +224,25 @@ describe('SLA administration in Chromium', () => {
     await views.locator('.ant-tabs-tab', { hasText: '紧急工单' }).locator('.ant-tabs-tab-remove').click();
     await page.getByRole('button', { name: /删\s*除/ }).click();
     await views.getByRole('tab', { name: '紧急工单' }).waitFor({ state: 'detached' });
+  });
+
+  test('working hours for notifications are set on the profile page and saved for the SLA notifier', async () => {
+    const { page } = b;
+    await page.goto(`${w.url}/profile`);
+    const card = page.getByTestId('notification-settings');
+    await card.getByRole('switch', { name: '只在工作时间提醒非紧急事项' }).click();
+    await card.getByLabel('工作时段').fill('09:00-12:00, 13:30-18:00');
+    await card.getByLabel('企业微信 userid（群机器人 @ 你）').fill('lilei');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('通知设置已保存').waitFor();
+    const me = await w.as('dispatcher');
+    const saved = (await me.get('/api/v1/me/notification-settings')).body as { workingHours: { weekly: { start: string; end: string }[][]; holidays: string } | null; wecomUserId: string | null };
+    assert.equal(saved.wecomUserId, 'lilei');
+    assert.equal(saved.workingHours?.holidays, 'cn');
+    assert.deepEqual(saved.workingHours?.weekly.map((d) => d.length), [0, 2, 2, 2, 2, 2, 0], 'Monday to Friday, lunch break kept');
+    await card.getByLabel('工作时段').fill('9点到6点');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await card.getByText('请按“09:00-12:00, 13:30-18:00”填写').waitFor();
   });
 
   test('keyboard: arrow keys move the focused row, Enter opens it; every board input has a label', async () => {

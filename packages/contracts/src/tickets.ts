@@ -132,8 +132,15 @@ export const TicketDto = z
   .meta({ id: 'Ticket' });
 export type TicketDtoT = z.infer<typeof TicketDto>;
 
-/** appointment_start: tickets without an appointment come last (ascending). */
-export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-priority', 'priority', 'appointment_start', '-appointment_start'] as const;
+/**
+ * appointment_start: tickets without an appointment come last (ascending).
+ * sla_due: the next SLA breach instant of a running clock, soonest first (breached ones, whose
+ * instant has passed, first of all); tickets with no running clock come last.
+ */
+export const TICKET_SORTS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-priority', 'priority', 'appointment_start', '-appointment_start', 'sla_due', '-sla_due'] as const;
+
+/** SLA states the list can filter by: warning = past a running clock's warning share, breached = past its due time. */
+export const TICKET_SLA_FILTER_STATES = ['warning', 'breached'] as const;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.enum(values)));
@@ -150,6 +157,7 @@ export const TicketListQuery = z.object({
   createdFrom: Instant.optional(),
   createdTo: Instant.optional(),
   flag: z.enum(['sla_red']).optional().describe('Only flagged tickets: sla_red = L3 red flag (the operations board)'),
+  slaState: csv(TICKET_SLA_FILTER_STATES).optional().describe('Only tickets whose running SLA clock is in these states now, e.g. "warning,breached" (the 即将超时 view)'),
   sort: z.enum(TICKET_SORTS).default('-created_at'),
   cursor: z.string().max(500).optional(),
   limit: LimitQuery,

@@ -30,7 +30,7 @@ export interface TicketExportFile {
 export async function exportTickets(ctx: AppContext, actor: Actor, query: TicketExportQueryT): Promise<Result<TicketExportFile, AppError>> {
   if (!can(actor, 'ticket.export')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
-  const filter = ticketFilterOf(query, actor);
+  const filter = ticketFilterOf(query, actor, ctx.clock.now());
   const scope = ticketScope(actor);
   const { maxRows, batchSize } = EXPORT_LIMITS;
   const total = await countTicketRows(db, filter, scope);

@@ -118,8 +118,18 @@ export async function deleteCalendar(ctx: AppContext, id: string): Promise<Resul
   return ok(null);
 }
 
-/** A team's calendar: used by business-hours targets whose policy names no calendar. */
+/**
+ * A team's calendar: used by business-hours targets whose policy names no calendar. The team's
+ * open tickets move to it through the `sla.recompute` job enqueued in the same transaction.
+ */
 export async function assignTeamCalendar(ctx: AppContext, teamId: string, calendarId: string | null): Promise<Result<null, AppError>> {
   if (calendarId && !(await findCalendarRow(ctx.database.db, calendarId))) return err({ kind: 'validation', errors: [fieldIssue('calendarId', '日历不存在', 'no such calendar')] });
-  return (await setTeamCalendar(ctx.database.db, teamId, calendarId)) ? ok(null) : err({ kind: 'not_found', entity: 'team' });
+  const saved = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await setTeamCalendar(trx, teamId, calendarId))) return false;
+    await enqueueOutbox(trx, ctx.clock.now(), [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: teamId, payload: { teamId, calendarId } }]);
+    return true;
+  });
+  if (!saved) return err({ kind: 'not_found', entity: 'team' });
+  ctx.nudgeOutbox();
+  return ok(null);
 }

@@ -116,6 +116,31 @@ for (const target of testTargets()) {
       assert.match(kinds[0]!.detail ?? '', /calendar_edit/);
     });
 
+    test('giving a team another calendar moves its open tickets now (policies naming no calendar), not at their next change', async () => {
+      clock.set(bj('2026-03-02T10:00:00'));
+      const created = await admin.post('/api/v1/tickets', { title: '门禁读卡器失灵', customerId: w.customers.b, teamId: w.teams.b });
+      assert.equal(created.status, 201, created.text);
+      const id = created.body.id as string;
+      assert.equal(created.body.sla.calendarId, 'default');
+      const frBreach = async () => (await w.ctx.database.db.selectFrom('sla_deadlines').select('due_at')
+        .where('ticket_id', '=', id).where('target', '=', 'first_response').where('level', '=', 'breach').executeTakeFirstOrThrow()).due_at;
+      // C tier, first response 480 business minutes: Monday 10:00 → Wednesday 10:30 on the default
+      // calendar (the previous test closed Tuesday).
+      assert.equal(await frBreach(), new Date(bj('2026-03-04T10:30:00')).toISOString());
+      const put = await admin.request('PUT', `/api/v1/teams/${w.teams.b}/calendar`, { body: { calendarId: '24x7' } });
+      assert.equal(put.status, 204, put.text);
+      // On 24×7 the same 480 minutes end Monday 18:00 — moved by the job alone.
+      await eventually('team calendar recompute', async () => ((await frBreach()) === new Date(bj('2026-03-02T18:00:00')).toISOString() ? true : undefined));
+      const view = (await admin.get(`/api/v1/tickets/${id}`)).body.sla;
+      assert.equal(view.calendarId, '24x7');
+      assert.equal(view.targets.find((x: Target) => x.target === 'first_response').dueAt, new Date(bj('2026-03-02T18:00:00')).toISOString());
+      const log = await w.ctx.database.db.selectFrom('sla_events').select('detail').where('ticket_id', '=', id).where('kind', '=', 'recompute').execute();
+      assert.equal(log.length, 1);
+      // Back to the default calendar (for the next test): the job moves the deadline back.
+      assert.equal((await admin.request('PUT', `/api/v1/teams/${w.teams.b}/calendar`, { body: { calendarId: null } })).status, 204);
+      await eventually('back to default', async () => ((await frBreach()) === new Date(bj('2026-03-04T10:30:00')).toISOString() ? true : undefined));
+    });
+
     test('deleting a policy re-matches its open tickets against the rest of the grid', async () => {
       const created = await d.post('/api/v1/tickets', { title: '整条产线停机', customerId: w.customers.a, impactScope: 'line' });
       assert.equal(created.status, 201, created.text);

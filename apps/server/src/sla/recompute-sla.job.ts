@@ -17,10 +17,24 @@ export const SLA_RECOMPUTE_TOPIC = 'sla.recompute';
 export const SlaRecomputePayload = z.union([
   z.object({ policyId: z.string(), version: z.number().int() }),
   z.object({ calendarId: z.string(), version: z.number().int() }),
+  // A team got another calendar: its tickets whose policy names no calendar of its own move to it.
+  z.object({ teamId: z.string(), calendarId: z.string().nullable() }),
+  // Once, after the list keys were added (migration 202612111700): fill them on every clock that lacks them.
+  z.object({ all: z.literal(true), version: z.number().int() }),
 ]);
 export type SlaRecomputePayloadT = z.infer<typeof SlaRecomputePayload>;
 
 const BATCH = 100;
+
+/** Which open clocks a recompute walks (see ticketsUnder). */
+export type RecomputeScope = { policyId?: string; calendarId?: string; teamId?: string; missingKeys?: boolean };
+
+function scopeOf(p: SlaRecomputePayloadT): RecomputeScope {
+  if ('all' in p) return { missingKeys: true };
+  if ('teamId' in p) return { teamId: p.teamId };
+  if ('policyId' in p) return { policyId: p.policyId };
+  return { calendarId: p.calendarId };
+}
 
 /**
  * Moves the open tickets under an edited policy (or on an edited calendar) to it now instead of
@@ -31,7 +45,7 @@ const BATCH = 100;
  * change and the sweep wait for, never interleave with, the recompute. Re-running is harmless:
  * an unchanged plan writes nothing.
  */
-export async function recomputeOpenSla(ctx: AppContext, by: { policyId?: string; calendarId?: string }, batch = BATCH): Promise<{ scanned: number; recomputed: number }> {
+export async function recomputeOpenSla(ctx: AppContext, by: RecomputeScope, batch = BATCH): Promise<{ scanned: number; recomputed: number }> {
   const db = ctx.database.db;
   const dialect = ctx.database.dialect;
   // The job may run on another node than the edit: read the edited version, not a cached one.
@@ -68,7 +82,7 @@ export function slaRecomputeHandler(ctx: AppContext): OutboxHandler {
       ctx.log.warn({ id: message.id }, 'malformed sla.recompute payload dropped');
       return;
     }
-    const r = await recomputeOpenSla(ctx, 'policyId' in p.data ? { policyId: p.data.policyId } : { calendarId: p.data.calendarId });
+    const r = await recomputeOpenSla(ctx, scopeOf(p.data));
     ctx.log.info({ ...p.data, ...r }, 'sla deadlines recomputed after an edit');
   };
 }

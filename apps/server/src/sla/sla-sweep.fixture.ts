@@ -28,7 +28,10 @@ export async function seedDueDeadlines(db: Kysely<DB>, n: number, dueOf: (i: num
         policyId: 'default', policyVersion: 1, calendarId: '24x7', cycle: 1, updateSeq: 0,
         clocks: [{ target: 'resolution', cycle: 1, minutes: 60, warnAtPercent: 75, clock: '24x7', runs: [[due - 3_600_000, null]], outcome: 'running', endedAt: null, breachedAt: null, fired: [] }],
       };
-      return { ticket_id: `${prefix}-${i}`, policy_id: 'default', policy_version: 1, calendar_id: '24x7', why: '{}', state: JSON.stringify(state), updated_at: at };
+      return {
+        ticket_id: `${prefix}-${i}`, policy_id: 'default', policy_version: 1, calendar_id: '24x7', why: '{}', state: JSON.stringify(state), updated_at: at,
+        due_at: new Date(due).toISOString(), warn_at: new Date(due - 900_000).toISOString(),
+      };
     })).execute();
     await db.insertInto('sla_deadlines').values(ids.map((i) => ({ ticket_id: `${prefix}-${i}`, target: 'resolution', cycle: 1, level: 'L1', due_at: dueOf(i).toISOString(), attempts: 0 }))).execute();
   }

@@ -1,6 +1,6 @@
 import type { Locale } from '@gongdan/domain/shared/localized';
 import { viewClock, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
-import type { SlaWhy } from '@gongdan/domain/sla/sla-policy';
+import { whySummary, type SlaWhy } from '@gongdan/domain/sla/sla-policy';
 import type { TicketSlaT } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
 import { parseJson } from '../shared/json.ts';
@@ -18,7 +18,11 @@ const parsed = new Map<string, { stateText: string; whyText: string; state: Tick
 function parsedSla(ticketId: string, stateText: string, whyText: string): { state: TicketSlaState | null; why: Partial<SlaWhy> } {
   const hit = parsed.get(ticketId);
   if (hit && hit.stateText === stateText && hit.whyText === whyText) return hit;
-  const entry = { stateText, whyText, state: parseJson<TicketSlaState | null>(stateText, null), why: parseJson<Partial<SlaWhy>>(whyText, {}) };
+  const stored = parseJson<Partial<SlaWhy>>(whyText, {});
+  // Re-worded from the stored match facts when they are all there (older rows carry older wording).
+  const complete = stored.conditions && stored.reason && stored.policyName !== undefined && stored.position !== undefined && stored.skipped !== undefined;
+  const why = complete ? { ...stored, summary: whySummary(stored as SlaWhy) } : stored;
+  const entry = { stateText, whyText, state: parseJson<TicketSlaState | null>(stateText, null), why };
   if (hit) parsed.delete(ticketId);
   else if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value as string);
   parsed.set(ticketId, entry);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '@gongdan/domain/access/roles';
 import type { Ticket } from '@gongdan/domain/ticket/ticket';
 import { findState } from '@gongdan/domain/ticket/workflow-definition';
-import { advanceSlaClock, planDeadlines, type SlaEventDraft, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
+import { advanceSlaClock, planDeadlines, slaListKeys, type SlaEventDraft, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
 import { matchSlaPolicy, type SlaPolicy, type SlaWhy } from '@gongdan/domain/sla/sla-policy';
 import type { AppContext } from '../app-context.ts';
 import type { DB } from '../storage/tables.ts';
@@ -10,6 +10,7 @@ import type { SlaDeadlinesTable, SlaEventsTable } from '../storage/tables-sla.ts
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
+import { NO_SLA_DUE } from '../tickets/ticket.repository.ts';
 import { getCalendar } from './calendar-store.ts';
 import { teamCalendarId } from './calendar.repository.ts';
 import { getSlaPolicies } from './policy-store.ts';
@@ -87,16 +88,24 @@ export async function trackTicketSla(trx: Kysely<DB>, ctx: AppContext, before: T
   const planned = planDeadlines(state, policy, business).map((d) => ({
     ticket_id: after.id, target: d.target, cycle: d.cycle, level: d.level, due_at: new Date(d.dueMs).toISOString(), attempts: 0,
   }));
-  if (prev && events.length === 0) {
-    // A calendar edit (same policy version): log and re-plan only when a deadline actually moves,
-    // so a redelivered recompute job changes nothing twice.
-    if (sameDeadlines(await listDeadlines(trx, after.id), planned)) return;
-    events.push({ kind: 'recompute', target: null, cycle: state.cycle, atMs: nowMs, detail: { calendar: calendarId, reason: 'calendar_edit' } });
-  }
-  await saveTicketSla(trx, {
+  const keys = slaListKeys(state, business);
+  const row = {
     ticket_id: after.id, policy_id: policy.id, policy_version: policy.version, calendar_id: calendarId,
     why: why ? JSON.stringify(why) : (prevRow?.why ?? '{}'), state: JSON.stringify(state), updated_at: at,
-  }, !!prevRow);
+    // No running clock: the far-future instant, so the list's index-ordered sort needs no NULL ordering (ADR 017).
+    due_at: keys.dueMs === null ? NO_SLA_DUE : new Date(keys.dueMs).toISOString(), warn_at: keys.warnMs === null ? NO_SLA_DUE : new Date(keys.warnMs).toISOString(),
+  };
+  if (prev && events.length === 0) {
+    // A calendar edit (same policy version): log and re-plan only when a deadline actually moves,
+    // so a redelivered recompute job changes nothing twice. Rows from before the list keys
+    // existed only get their keys filled (no event).
+    if (sameDeadlines(await listDeadlines(trx, after.id), planned)) {
+      if (prevRow && (prevRow.due_at !== row.due_at || prevRow.warn_at !== row.warn_at)) await saveTicketSla(trx, { ...prevRow, due_at: row.due_at, warn_at: row.warn_at }, true);
+      return;
+    }
+    events.push({ kind: 'recompute', target: null, cycle: state.cycle, atMs: nowMs, detail: { calendar: calendarId, reason: 'calendar_edit' } });
+  }
+  await saveTicketSla(trx, row, !!prevRow);
   await appendSlaEvents(trx, events.map((e) => slaEventRow(after.id, e, e.kind === 'start' && why ? { detail: JSON.stringify({ policyId: policy.id, ...(e.detail ?? {}) }) } : {})));
   await replaceDeadlines(trx, after.id, planned);
   if (planned.length > 0) noteDeadlinePlanned(ctx, Math.min(...planned.map((d) => Date.parse(d.due_at))));

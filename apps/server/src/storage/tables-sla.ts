@@ -33,6 +33,12 @@ export interface TicketSlaTable {
   why: string;
   state: string;
   updated_at: string;
+  /**
+   * When the first running clock breaches / enters its warning share (list keys, ADR 017);
+   * '9999-12-31T23:59:59.999Z' when none runs; null only on rows from before the keys (filled by a job).
+   */
+  due_at: string | null;
+  warn_at: string | null;
 }
 
 /** Append-only SLA log per ticket: start, pause, resume, fulfil, stop, recompute, warn, breach, level_fired. */

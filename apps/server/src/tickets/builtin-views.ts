@@ -10,7 +10,7 @@ export const BUILTIN_PREFIX = 'builtin:';
  * The three views every desk user starts with, computed per request from the workflow in force
  * (its unfinished states) and the org's "today":
  * - 我的待办: assigned to me, not finished, most urgent first;
- * - 即将超时: not finished, earliest appointment first (until the SLA engine's due times sort it);
+ * - 即将超时: not finished, an SLA clock in warning or breached, next SLA due time first (breached first);
  * - 今日新建: created since 00:00 today in the org time zone, newest first.
  */
 export function builtinViews(workflow: WorkflowDefinition, now: Date, timeZone: string, locale: Locale) {
@@ -21,7 +21,7 @@ export function builtinViews(workflow: WorkflowDefinition, now: Date, timeZone: 
   });
   return [
     view('my-todo', '我的待办', 'My to-do', `assigneeId=me&status=${open}&sort=-priority`),
-    view('due-soon', '即将超时', 'Due soon', `status=${open}&sort=appointment_start`),
+    view('due-soon', '即将超时', 'Due soon', `status=${open}&slaState=warning,breached&sort=sla_due`),
     view('created-today', '今日新建', 'Created today', `createdFrom=${encodeURIComponent(midnight)}&sort=-created_at`),
   ];
 }

@@ -28,7 +28,7 @@ export async function listTickets(
   }
   const db = ctx.database.db;
   const rows = await listTicketRows(db, {
-    filter: ticketFilterOf(query, actor),
+    filter: ticketFilterOf(query, actor, ctx.clock.now()),
     scope: ticketScope(actor),
     sort: { key, desc },
     after,

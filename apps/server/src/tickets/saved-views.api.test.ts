@@ -38,6 +38,7 @@ for (const target of testTargets()) {
       await open('昨天最后一单', '2026-06-14T15:59:59Z', { appointmentStart: '2026-06-16T01:00:00Z' });
       await open('今天第一单', '2026-06-14T16:00:00Z', { assigneeId: w.users.engineer.id, appointmentStart: '2026-06-15T08:00:00Z' });
       await open('今天无预约', '2026-06-15T03:00:00Z', { assigneeId: w.users.engineer.id });
+      await open('C 级昨晚', '2026-06-14T15:00:00Z', { customerId: w.customers.b });
       const r = await d.get('/api/v1/saved-views');
       assert.equal(r.status, 200, r.text);
       const [mine, due, today] = r.body.items;
@@ -45,7 +46,11 @@ for (const target of testTargets()) {
       assert.match(mine.query, /^assigneeId=me&status=new,assigned,accepted,in_progress,pending_customer,pending_parts,reopened&sort=-priority$/);
       assert.equal(today.query, `createdFrom=${encodeURIComponent('2026-06-15T00:00:00+08:00')}&sort=-created_at`);
       assert.deepEqual(await numbersOf(d, today.query), ['今天无预约', '今天第一单']);
-      assert.deepEqual(await numbersOf(d, due.query), ['今天第一单', '昨天最后一单', '今天无预约'], 'earliest appointment first, none last');
+      // 12:00 on Monday. VIP first response (60 business minutes): the two from Sunday night were due
+      // at 10:00, today's 11:00 ticket at 12:00 — all breached, soonest due first. The C-tier one
+      // (480 minutes, warning at 16:00) is not due soon.
+      assert.match(due.query, /&slaState=warning,breached&sort=sla_due$/);
+      assert.deepEqual(await numbersOf(d, due.query), ['昨天最后一单', '今天第一单', '今天无预约'], 'breached and warning tickets, next SLA due first');
       const e = await w.as('engineer');
       assert.deepEqual(await numbersOf(e, mine.query), ['今天无预约', '今天第一单'], 'same priority: newest first');
       const english = await d.get('/api/v1/saved-views', { 'accept-language': 'en-US' });

@@ -1,6 +1,6 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
 import { PRIORITIES, priorityRank } from '@gongdan/domain/ticket/ticket';
-import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
 import { insertRows } from '../storage/insert-row.ts';
@@ -51,9 +51,15 @@ export interface TicketFilter {
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   flag?: string | undefined;
+  /** Running SLA clocks in these states at `slaNow` (warning, breached), by the list keys on ticket_sla (ADR 017). */
+  slaState?: string[] | undefined;
+  slaNow?: string | undefined;
 }
 
-export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start';
+export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start' | 'sla_due';
+
+/** Tickets with no running SLA clock sort after every due time (ascending), like NO_APPOINTMENT. */
+export const NO_SLA_DUE = '9999-12-31T23:59:59.999Z';
 
 /** Tickets without an appointment sort after every appointment (ascending), so keyset paging sees no nulls. */
 export const NO_APPOINTMENT = '9999-12-31T23:59:59.999Z';
@@ -70,6 +76,19 @@ export interface TicketPageRequest {
 const priorityRankSql = sql<number>`(case tickets.priority ${sql.join(PRIORITIES.map((p) => sql`when ${sql.lit(p)} then ${sql.lit(priorityRank(p))}`), sql` `)} else 1 end)`;
 
 const appointmentKey = sql<string>`coalesce(tickets.appointment_start, ${NO_APPOINTMENT})`;
+/**
+ * warning = past the warning instant but not the due time, breached = past the due time (ADR 017).
+ * `warn_at <= now` covers both: a breached clock's warning instant has passed too.
+ */
+function slaStateCondition(states: string[], nowIso: string) {
+  const warning = states.includes('warning');
+  const breached = states.includes('breached');
+  return (eb: ExpressionBuilder<DB, 'ticket_sla'>) => eb.and([
+    eb('ticket_sla.warn_at', '<=', nowIso),
+    ...(!breached ? [eb('ticket_sla.due_at', '>', nowIso)] : []),
+    ...(!warning ? [eb('ticket_sla.due_at', '<=', nowIso)] : []),
+  ]);
+}
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -109,6 +128,11 @@ export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
     q = q.where((eb) => eb.exists(eb.selectFrom('ticket_flags').select('ticket_flags.ticket_id')
       .whereRef('ticket_flags.ticket_id', '=', 'tickets.id').where('ticket_flags.flag', '=', flag)));
   }
+  if (f.slaState?.length && f.slaNow) {
+    // An IN over ticket_sla's warn_at index: the few tickets past their warning drive the query.
+    const cond = slaStateCondition(f.slaState, f.slaNow);
+    q = q.where('tickets.id', 'in', (eb) => eb.selectFrom('ticket_sla').select('ticket_sla.ticket_id').where(cond));
+  }
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) =>
@@ -129,7 +153,10 @@ export async function countTicketRows(db: Db, filter: TicketFilter, scope: Ticke
 }
 
 /** A ticket row as lists read it: without the audit chain head (64-character MACs nobody shows). */
-export type ListedTicketRow = Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'>;
+export type ListedTicketRow = Omit<TicketRow, 'audit_seq' | 'audit_head' | 'audit_head_mac' | 'audit_checkpoint_seq'> & {
+  /** Only with the sla_due sort: the row's sort value (ticket_sla.due_at), for the cursor. */
+  sla_due_at?: string | null;
+};
 const LISTED_COLUMNS = [
   'id', 'number', 'type', 'title', 'description', 'customer_id', 'contact_id', 'contact_name', 'contact_phone', 'device_id', 'fault_type',
   'impact_scope', 'priority', 'status', 'team_id', 'assignee_id', 'channel', 'custom_fields', 'appointment_start', 'appointment_end',
@@ -138,6 +165,7 @@ const LISTED_COLUMNS = [
 
 /** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
 export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<ListedTicketRow[]> {
+  if (req.sort.key === 'sla_due') return listBySlaDue(db, req);
   let q = filteredTickets(db, req.filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
   const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
   const cmp = req.sort.desc ? '<' : '>';
@@ -147,6 +175,27 @@ export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<Li
   }
   const dir = req.sort.desc ? sql.raw('desc') : sql.raw('asc');
   return q.orderBy(sql`${key} ${dir}`).orderBy(sql`tickets.id ${dir}`).limit(req.limit + 1).execute();
+}
+
+/**
+ * The sla_due sort (ADR 017): driven by the ticket_sla_due index (due_at, ticket_id) in order,
+ * joined to tickets by key, so a page costs its rows rather than a sort of every open ticket.
+ * Clocks that do not run carry the far-future due instant, so they come last without a NULL
+ * ordering (which the two dialects disagree on); tickets that never had an SLA (no policy
+ * matched) have no row and are not listed by this sort.
+ */
+async function listBySlaDue(db: Db, req: TicketPageRequest): Promise<ListedTicketRow[]> {
+  const { slaState, slaNow, ...rest } = req.filter;
+  let q = filteredTickets(db, rest, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const))
+    .innerJoin('ticket_sla', 'ticket_sla.ticket_id', 'tickets.id').select('ticket_sla.due_at as sla_due_at');
+  if (slaState?.length && slaNow) q = q.where((eb) => slaStateCondition(slaState, slaNow)(eb as unknown as ExpressionBuilder<DB, 'ticket_sla'>));
+  const cmp = req.sort.desc ? '<' : '>';
+  if (req.after) {
+    const { value, id } = req.after;
+    q = q.where(sql<boolean>`(ticket_sla.due_at ${sql.raw(cmp)} ${value} or (ticket_sla.due_at = ${value} and ticket_sla.ticket_id ${sql.raw(cmp)} ${id}))`);
+  }
+  const dir = req.sort.desc ? sql.raw('desc') : sql.raw('asc');
+  return q.orderBy(sql`ticket_sla.due_at ${dir}`).orderBy(sql`ticket_sla.ticket_id ${dir}`).limit(req.limit + 1).execute() as Promise<ListedTicketRow[]>;
 }
 
 /** Names shown beside a ticket: customer, device, team, assignee. One query for a whole page. */

@@ -40,12 +40,15 @@ export function SlaBadge({ sla, compact = false }: { sla: Ticket['sla'] | undefi
       {sla.targets.map((x) => (
         <div key={`${x.target}-${x.cycle}`}>{name(x.target)}：{stateText(x)}{x.willBreachAt ? ` · ${t('将于', 'breaches at')} ${fmtTime(x.willBreachAt)}${t(' 超时', '')}` : ''}{x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}</div>
       ))}
+      {sla.uncovered && <div>{t('⚠ 截止时间所在年份缺少官方节假日数据，按普通工作周估算', '⚠ The deadline falls in a year without official holiday data; estimated as ordinary weeks')}</div>}
     </div>
   );
+  // A deadline in a year without official holiday data is flagged where it is shown, not only in the admins' banner.
+  const estimated = sla.uncovered ? t(' · 估算', ' · estimated') : '';
   return (
     <Tooltip title={detail}>
       <Tag color={top ? COLOR[top.state] : 'default'} icon={sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} data-testid="sla-badge">
-        {top ? (compact ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}
+        {top ? (compact ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}{estimated}
       </Tag>
     </Tooltip>
   );

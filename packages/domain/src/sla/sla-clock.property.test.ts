@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { businessMinutesBetween } from './business-time.ts';
 import { defaultBusinessCalendar } from './shipped-calendars.ts';
-import { advanceSlaClock, elapsedMinutes, offsetInstant, planDeadlines, markFired, viewClock, type TicketSlaState } from './sla-clock.ts';
+import { advanceSlaClock, elapsedMinutes, offsetInstant, planDeadlines, markFired, slaListKeys, viewClock, type TicketSlaState } from './sla-clock.ts';
 import { defaultSlaPolicies, type SlaPolicy } from './sla-policy.ts';
 import type { StateCategory } from '../ticket/workflow-definition.ts';
 
@@ -106,4 +106,20 @@ test('a tighter policy swaps budgets but keeps fired levels; a passed threshold 
   assert.ok(!plan.some((d) => d.level === 'warning'));
   // breach (60) and L1 are already past: due at the run's start (at once); L3 (120 min) is now too.
   for (const d of plan) assert.ok(d.dueMs <= later + 1, `${d.level} ${new Date(d.dueMs).toISOString()}`);
+});
+
+test('the list keys agree with the view at any later instant: warn_at <= t ⇔ some clock in warning or breached, due_at <= t ⇔ some clock breached', () => {
+  fc.assert(fc.property(lifeArb, fc.integer({ min: 0, max: 6 * 1440 }), fc.boolean(), (steps, later, responded) => {
+    let { state, now } = live(steps);
+    if (responded) {
+      // Half the lives got their first response at the end: only the resolution clock runs on.
+      state = advanceSlaClock(state, { nowMs: now, policy, calendarId: 'default', before: { category: 'active', firstResponseAt: null }, after: { category: 'active', firstResponseAt: 'x' }, publicStaffReply: false }).state;
+    }
+    const keys = slaListKeys(state, cal);
+    const at = now + later * 60_000;
+    const views = state.clocks.filter((c) => c.outcome === 'running').map((c) => viewClock(c, cal, at)!.state);
+    if (views.length === 0) return assert.deepEqual(keys, { dueMs: null, warnMs: null });
+    assert.equal(keys.warnMs! <= at, views.some((v) => v === 'warning' || v === 'breached'), `warn ${new Date(keys.warnMs!).toISOString()} at ${new Date(at).toISOString()} ${views}`);
+    assert.equal(keys.dueMs! <= at, views.includes('breached'), `due ${new Date(keys.dueMs!).toISOString()} at ${new Date(at).toISOString()} ${views}`);
+  }), runs);
 });

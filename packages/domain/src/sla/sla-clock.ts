@@ -272,3 +272,25 @@ export function markFired(state: TicketSlaState, target: SlaTarget, cycle: numbe
     }),
   };
 }
+
+/**
+ * The two instants the ticket list sorts and filters by ("即将超时"): when the first running clock
+ * breaches (`dueMs`) and when the first one enters its warning share (`warnMs`). Both are fixed
+ * for as long as the clocks run, so they are stored beside the state and only move when the clock
+ * does (a change, a pause, a recompute); null when no clock runs (paused, met, none).
+ * A clock already breached keeps its (past) breach instant, so breached tickets sort first.
+ */
+export function slaListKeys(state: TicketSlaState, business: BusinessCalendar): { dueMs: number | null; warnMs: number | null } {
+  let dueMs: number | null = null;
+  let warnMs: number | null = null;
+  for (const c of state.clocks) {
+    if (c.outcome !== 'running') continue;
+    const planned = offsetInstant(c, business, c.minutes)?.dueMs ?? null;
+    // A recorded breach is never undone (ADR 006): even if a bigger budget moved the plan later.
+    const due = c.breachedAt !== null ? Math.min(planned ?? c.breachedAt, c.breachedAt) : planned;
+    const warn = c.breachedAt !== null ? due : offsetInstant(c, business, (c.minutes * c.warnAtPercent) / 100)?.dueMs ?? null;
+    if (due !== null && (dueMs === null || due < dueMs)) dueMs = due;
+    if (warn !== null && (warnMs === null || warn < warnMs)) warnMs = warn;
+  }
+  return { dueMs, warnMs };
+}

@@ -101,15 +101,25 @@ export function matchSlaPolicy(policies: readonly SlaPolicy[], facts: SlaMatchFa
 function explain(p: SlaPolicy, facts: SlaMatchFacts, reason: SlaWhy['reason'], skipped: number): SlaWhy {
   const conditions = MATCH_DIMENSIONS.filter((d) => (p.match[d]?.length ?? 0) > 0)
     .map((d) => ({ dimension: d, value: facts[FACT_OF[d]], allowed: [...(p.match[d] ?? [])] }));
-  const zhParts = conditions.map((c) => `${LABEL[c.dimension][0]} ${c.value} ∈ {${c.allowed.join(', ')}}`);
-  const enParts = conditions.map((c) => `${LABEL[c.dimension][1]} ${c.value} in {${c.allowed.join(', ')}}`);
-  const summary = reason === 'default'
-    ? { zh: `前 ${skipped} 条策略均不匹配，采用默认策略「${p.name}」`, en: `none of the ${skipped} ordered policies matched; default policy "${p.name}"` }
-    : {
-      zh: `${zhParts.length ? zhParts.join('，') : '无条件'} → 第 ${p.position} 条策略「${p.name}」（跳过 ${skipped} 条）`,
-      en: `${enParts.length ? enParts.join(', ') : 'no conditions'} → policy #${p.position} "${p.name}" (${skipped} skipped)`,
-    };
-  return { policyId: p.id, policyName: p.name, position: p.position, reason, conditions, skipped, summary };
+  const why = { policyId: p.id, policyName: p.name, position: p.position, reason, conditions, skipped };
+  return { ...why, summary: whySummary(why) };
+}
+
+/**
+ * The sentence shown as "why this SLA", from the stored facts of the match (so explanations stored
+ * before a wording change read the current way).
+ */
+export function whySummary(w: Omit<SlaWhy, 'summary' | 'policyId'>): SlaWhy['summary'] {
+  const zhParts = w.conditions.map((c) => `${LABEL[c.dimension][0]} ${c.value} ∈ {${c.allowed.join(', ')}}`);
+  const enParts = w.conditions.map((c) => `${LABEL[c.dimension][1]} ${c.value} in {${c.allowed.join(', ')}}`);
+  if (w.reason === 'default') {
+    return { zh: `前 ${w.skipped} 条策略均不匹配，采用默认策略「${w.policyName}」`, en: `none of the ${w.skipped} ordered policies matched; default policy "${w.policyName}"` };
+  }
+  return {
+    // The grid's 顺序 column shows the position; "第 30 条" read as the 30th row, so name it as the grid does.
+    zh: `${zhParts.length ? zhParts.join('，') : '无条件'} → 顺序 ${w.position} 的策略「${w.policyName}」（排在前面的 ${w.skipped} 条不匹配）`,
+    en: `${enParts.length ? enParts.join(', ') : 'no conditions'} → policy "${w.policyName}" (order ${w.position}; the ${w.skipped} above did not match)`,
+  };
 }
 
 export interface PolicyIssue {

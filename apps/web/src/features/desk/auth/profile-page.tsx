@@ -7,6 +7,7 @@ import { roleLabels } from '../../../lib/labels.ts';
 import { keys } from '../../../lib/query-keys.ts';
 import { hasPermission, useSession } from '../../../lib/session.ts';
 import { Loading } from '../../../ui/states.tsx';
+import { NotificationSettingsCard } from '../notifications/notification-settings-card.tsx';
 
 export default function ProfilePage() {
   const { t } = useI18n();
@@ -30,6 +31,7 @@ export default function ProfilePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <NotificationSettingsCard />
     </Space>
   );
 }

@@ -66,6 +66,11 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
         allowClear style={{ width: 150 }} aria-label={t('故障类型', 'Fault type')} placeholder={t('故障类型', 'Fault type')} value={filters.faultType}
         onChange={set('faultType')} options={FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) }))}
       />
+      <Select
+        mode="multiple" allowClear maxTagCount="responsive" style={{ width: 190 }} aria-label={t('SLA 状态', 'SLA state')}
+        placeholder={t('SLA 状态', 'SLA state')} value={list(filters.slaState)} onChange={set('slaState')}
+        options={[{ value: 'warning', label: t('即将超时', 'Due soon') }, { value: 'breached', label: t('已超时', 'Breached') }]}
+      />
       <DatePicker.RangePicker
         aria-label={t('创建时间', 'Created')}
         placeholder={[t('创建起', 'Created from'), t('创建止', 'Created to')]}

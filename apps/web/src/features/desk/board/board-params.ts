@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import type { TicketListParams, TicketSort } from '../../../lib/api-types.ts';
 
-export const FILTER_KEYS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q', 'from', 'to', 'sort', 'view'] as const;
+export const FILTER_KEYS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'slaState', 'q', 'from', 'to', 'sort', 'view'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -27,7 +27,7 @@ export function searchFrom(f: Filters): URLSearchParams {
 /** Dates in the URL are local days (2026-11-25); the API wants instants with offset. */
 export function apiParams(f: Filters, limit = 50): TicketListParams {
   const p: TicketListParams = { limit: String(limit), sort: f.sort ?? '-created_at' };
-  for (const k of ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q'] as const) if (f[k]) p[k] = f[k];
+  for (const k of ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'slaState', 'q'] as const) if (f[k]) p[k] = f[k];
   if (f.from) p.createdFrom = dayjs(f.from).startOf('day').format();
   if (f.to) p.createdTo = dayjs(f.to).endOf('day').format();
   return p;
@@ -38,4 +38,5 @@ export const SORTABLE: Record<string, { asc: TicketSort; desc: TicketSort }> = {
   updatedAt: { asc: 'updated_at', desc: '-updated_at' },
   priority: { asc: 'priority', desc: '-priority' },
   appointmentStart: { asc: 'appointment_start', desc: '-appointment_start' },
+  sla: { asc: 'sla_due', desc: '-sla_due' },
 };

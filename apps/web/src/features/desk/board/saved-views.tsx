@@ -13,7 +13,7 @@ export type SavedView = z.infer<typeof SavedViewDto>;
 export const savedViewsKey = ['saved-views'] as const;
 const viewsKey = savedViewsKey;
 const SaveViewDialog = lazy(() => import('./save-view-dialog.tsx'));
-const PASS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'q', 'sort'] as const;
+const PASS = ['status', 'priority', 'teamId', 'assigneeId', 'customerId', 'faultType', 'slaState', 'q', 'sort'] as const;
 
 /** A saved view's API query string as board filters (instants become the board's local days). */
 export function filtersOfView(view: SavedView): Filters {

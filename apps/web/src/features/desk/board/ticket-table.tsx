@@ -40,7 +40,7 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       render: (_, r) => <span><TierTag tier={r.customer.tier} />{r.customer.name}</span>,
     },
     { title: t('状态', 'Status'), dataIndex: 'status', width: 112, render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
-    { title: 'SLA', key: 'sla', width: 150, render: (_, r) => <SlaBadge sla={r.sla} compact /> },
+    { title: 'SLA', dataIndex: 'sla', width: 150, sorter: true, sortOrder: orderOf(sort, 'sla'), render: (_, r) => <SlaBadge sla={r.sla} compact /> },
     {
       title: t('优先级', 'Priority'), dataIndex: 'priority', width: 96, sorter: true, sortOrder: orderOf(sort, 'priority'),
       render: (p: string) => <PriorityTag priority={p} />,
