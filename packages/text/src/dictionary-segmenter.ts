@@ -25,6 +25,7 @@ export interface Segmenter {
 }
 
 const ASCII_WORD = /[a-z0-9]/;
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 // Separators end a chunk; everything else (CJK, ASCII words, other scripts) is matched.
 const SEPARATOR = /[\s,.!?;:、，。！？；：…()（）[\]【】"'“”‘’《》<>\/\\|~`@#$%^&*+=_-]/;
 
@@ -122,7 +123,8 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
       let chunkStart = -1;
       for (let i = 0; i <= text.length; i++) {
         const ch = text[i];
-        const isSep = ch === undefined || SEPARATOR.test(ch);
+        // A decimal point ("低压才0.2", "v2.1") is part of the number, not a pause.
+        const isSep = ch === undefined || (SEPARATOR.test(ch) && !(ch === '.' && isDigit(text[i - 1]) && isDigit(text[i + 1])));
         if (!isSep) { if (chunkStart < 0) chunkStart = i; continue; }
         if (chunkStart >= 0) { segmentChunk(text, chunkStart, i, out); chunkStart = -1; }
         if (ch !== undefined) out.push({ text: ch, start: i, end: i + 1, kind: 'punct' });
