@@ -140,6 +140,16 @@ const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '�
 const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是']);
 const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
 
+/** True when tokens at `k` say "cannot" after a verb: 不了, 不下来, 不动 ("换不了", "拆不下来"). */
+function cannot(tokens: readonly NoteToken[], k: number): boolean {
+  const next = tokens[k];
+  if (!next) return false;
+  if (CANNOT.has(next.text)) return true;
+  return next.text === '不' && CANNOT_TAIL.has(tokens[k + 1]?.text ?? '');
+}
+const CANNOT = new Set(['不了', '不下来', '不动', '不上去', '不进去']);
+const CANNOT_TAIL = new Set(['了', '下来', '动', '上', '上去', '进去', '成']);
+
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
 /** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */
 const isLaterVisit = (t: NoteToken): boolean => t.info?.terms.some((x) => x.group === 'result' && (x.code === 'revisit' || x.code === 'awaiting_parts')) ?? false;
@@ -197,6 +207,10 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     // "…后再换", "同意了再换": 再 right before an undone action puts it in the future.
     const prev = tokens[hit.tokFrom - 1];
     if (hit.group === 'action' && prev && (prev.text === '再' || prev.text.endsWith('后再')) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
+    // "主板得换": 得 right before a bare verb is "must", a later job, not done work.
+    if (hit.group === 'action' && prev?.text === '得' && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
+    // "换不了", "修不下来": the verb followed by a potential negative was not (and could not be) done.
+    if (hit.group === 'action' && cannot(tokens, hit.tokTo)) hit.negated = true;
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;
