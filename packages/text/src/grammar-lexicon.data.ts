@@ -32,7 +32,12 @@ export const STILL_MARKERS: readonly string[] = ['还是', '还', '仍', '仍然
 /** Unresolved signals that are not taxonomy words: weak evidence for `revisit`. */
 export const UNRESOLVED_WORDS: readonly string[] = ['还是不行', '还不行', '仍然不行', '依然不行', '依旧不行', '不管用', '没用', '没有用',
   '无效', '没效果', '没有效果', '不起作用', '没好', '还没好', '没变化', '没有变化', '还是一样', '老样子', '问题依旧', '故障依旧',
-  '故障依然', '不见好', '没起作用', '白费', '又不行了', '又不行', '又坏了', '又出现', '又出现了', '又犯了', '又开始', '没过多久又', "didn't help", 'no effect'];
+  '故障依然', '不见好', '没起作用', '白费', '又不行了', '又不行', '又坏了', '又出现', '又出现了', '又犯了', '又开始', '没过多久又', "didn't help", 'no effect',
+  '都不行', '也不行', '还是不好', '都没用', '也没用', '还是没用', '都没效果', '都没反应', '一样不行', '照样不行', '还那样', '还是那样', '没什么变化', '没啥变化', '不管事', '没解决'];
+
+/** Markers of work done before this visit or by someone else: actions after them are not ours today. */
+export const PAST_MARKERS: readonly string[] = ['上次', '上回', '之前', '以前', '前几天', '前两天', '上个月', '上周', '去年', '别的师傅', '其他师傅',
+  '上一个师傅', '客户自己', '用户自己', '客户之前', '用户之前', '他们自己', '物业自己', '之前的师傅', '原来的师傅', '厂家之前'];
 
 /** Clause connectives: unpunctuated speech is split here. `CONTRAST` ones also mark contrast. */
 export const CONNECTIVES: readonly string[] = ['然后', '后来', '接着', '随后', '最后', '最终', '结果', '而且', '并且', '同时', '于是',

@@ -144,6 +144,13 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
   }
   tokens.forEach((t, i) => {
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
+    // "换了电容还是不转", "重启后依然没动静": "still" + a negative predicate after the work, even for a symptom
+    // the taxonomy has no word for.
+    const next = tokens[i + 1];
+    if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause &&
+      /^[不没]/.test(next.text) && (next.info === undefined || (next.info.terms.length === 0 && (next.info.flags & F.noLonger) === 0))) {
+      signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
+    }
   });
   if (signals.length === 0) return { code: null, confidence: 0, hits: [] };
   const pick = (kind: Signal['kind'], code: string): FieldChoice | null => {

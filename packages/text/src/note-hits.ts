@@ -137,7 +137,8 @@ const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '�
   '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
-const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是']);
+const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
+  '确定是', '判断是', '最后是', '确认为', '测出来是', '检查是', '应该是', '看了是', '其实是', '实际是', '原来']);
 const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
 
 /** True when tokens at `k` say "cannot" after a verb: 不了, 不下来, 不动 ("换不了", "拆不下来"). */
@@ -186,16 +187,23 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   // Prefix states per token (linear, so a 5,000-character note without punctuation stays fast).
   const planBefore = new Uint8Array(tokens.length + 1);
   const markedBefore = new Uint8Array(tokens.length + 1);
+  // "上次来换了电容", "客户自己重启过": work after a past / someone-else marker, in its clause, is not this visit's.
+  const pastBefore = new Uint8Array(tokens.length + 1);
   for (const c of clauses) {
     let plan = c.planCarried;
     let marks = 0;
+    let past = false;
     for (let k = c.from; k < c.to; k++) {
       planBefore[k] = plan ? 1 : 0;
       markedBefore[k] = marks;
+      pastBefore[k] = past ? 1 : 0;
       plan = planStateAt(tokens, k, k + 1, plan);
       const t = tokens[k] as NoteToken;
       if (has(t, F.causeMarker)) marks |= 1;
       if (has(t, F.suspicion)) marks |= 2;
+      // "清洗之前": 之前 right after a verb means "before doing it", not an earlier visit.
+      const prevTok = tokens[k - 1];
+      if (has(t, F.past) && !(k > c.from && prevTok?.info?.terms.some((x) => x.group === 'action'))) past = true;
     }
   }
   for (const hit of hits) {
@@ -204,6 +212,7 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     hit.causeMarked = (marks & 1) !== 0;
     hit.suspected = (marks & 2) !== 0;
     hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    if (hit.group === 'action' && pastBefore[hit.tokFrom] === 1) hit.planned = true;
     // "…后再换", "同意了再换": 再 right before an undone action puts it in the future.
     const prev = tokens[hit.tokFrom - 1];
     if (hit.group === 'action' && prev && (prev.text === '再' || prev.text.endsWith('后再')) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
