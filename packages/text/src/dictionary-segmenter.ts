@@ -102,10 +102,18 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
     return out.reverse();
   };
 
-  // Standard tie-break: fewer tokens, then fewer unknown single characters, then backward
+  // Standard tie-break: fewer tokens, then fewer unknown single characters, then fewer single
+  // characters at all ("插紧/好了" over "插/紧好/了" in unpunctuated speech), then backward
   // (backward matching is right more often for Chinese modifier-head order).
-  const score = (tokens: readonly Token[]): number =>
-    tokens.length * 1000 + tokens.filter((t) => t.kind === 'char').length;
+  const score = (tokens: readonly Token[]): number => {
+    let unknown = 0;
+    let single = 0;
+    for (const t of tokens) {
+      if (t.kind === 'char') unknown++;
+      if (t.end - t.start === 1 && t.kind !== 'ascii') single++;
+    }
+    return tokens.length * 1000 + unknown * 10 + single;
+  };
 
   const segmentChunk = (text: string, from: number, to: number, out: Token[]): void => {
     const units = toUnits(text, from, to);
