@@ -31,8 +31,13 @@ const SEPARATOR = /[\s,.!?;:、，。！？；：…()（）[\]【】"'“”‘
 
 interface Unit { readonly text: string; readonly start: number; readonly end: number; readonly ascii: boolean }
 
-/** Splits a separator-free chunk into units: whole ASCII alnum runs or single characters. */
-function toUnits(text: string, from: number, to: number): Unit[] {
+/**
+ * Splits a separator-free chunk into units: whole ASCII alnum runs or single characters. With a
+ * dictionary, an unknown ASCII run that is entirely made of known words ("biosreset", "printoffline"
+ * when speech recognition drops the spaces) becomes one unit per word; runs with any unknown piece stay
+ * whole, so "token" never yields "ok".
+ */
+function toUnits(text: string, from: number, to: number, dict?: ReadonlySet<string>): Unit[] {
   const units: Unit[] = [];
   let i = from;
   while (i < to) {
@@ -40,7 +45,9 @@ function toUnits(text: string, from: number, to: number): Unit[] {
     if (ASCII_WORD.test(ch)) {
       let j = i + 1;
       while (j < to && ASCII_WORD.test(text[j] as string)) j++;
-      units.push({ text: text.slice(i, j), start: i, end: j, ascii: true });
+      const pieces = dict && j - i >= 4 && j - i <= 24 && !dict.has(text.slice(i, j)) ? splitAscii(text, i, j, dict) : null;
+      if (pieces) units.push(...pieces);
+      else units.push({ text: text.slice(i, j), start: i, end: j, ascii: true });
       i = j;
     } else {
       units.push({ text: ch, start: i, end: i + 1, ascii: false });
@@ -48,6 +55,23 @@ function toUnits(text: string, from: number, to: number): Unit[] {
     }
   }
   return units;
+}
+
+/** Covers text[from, to) with known ASCII words (longest first, with backtracking), or returns null. */
+function splitAscii(text: string, from: number, to: number, dict: ReadonlySet<string>): Unit[] | null {
+  const out: Unit[] = [];
+  const go = (i: number): boolean => {
+    if (i === to) return true;
+    for (let j = to; j >= i + 2; j--) {
+      const piece = text.slice(i, j);
+      if (!dict.has(piece) && !/^(?:[a-z]{1,3}\d{1,4}|\d+)$/.test(piece)) continue;
+      out.push({ text: piece, start: i, end: j, ascii: true });
+      if (go(j)) return true;
+      out.pop();
+    }
+    return false;
+  };
+  return go(from) && out.length > 1 ? out : null;
 }
 
 function unitCount(word: string): number {
@@ -116,7 +140,7 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
   };
 
   const segmentChunk = (text: string, from: number, to: number, out: Token[]): void => {
-    const units = toUnits(text, from, to);
+    const units = toUnits(text, from, to, dict);
     if (units.length === 1) { out.push(tokenOf(units, 0, 1)); return; }
     const f = forward(units);
     const b = backward(units);
