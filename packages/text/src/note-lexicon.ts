@@ -117,6 +117,21 @@ export function patternTriggers(source: string): string[] | null {
   return null;
 }
 
+const FUNCTION_EDGE = /^[了是的得地也都就被把给有在还又再不没很太一]|[了的过得着]$/;
+
+/** Literal content alternatives (2–6 characters, no regex syntax) inside a pattern's groups. */
+export function patternPieces(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/\(\?:([^()]*)\)/g)) {
+    for (const alt of (m[1] as string).split('|')) {
+      // Content pieces only: a piece that starts or ends with a function character ("了一下", "是有", "拔了")
+      // would glue grammar onto its neighbours.
+      if (alt.length >= 2 && alt.length <= 6 && !/[\\[\]{}?*+.^$]/.test(alt) && !FUNCTION_EDGE.test(alt)) out.push(alt);
+    }
+  }
+  return out;
+}
+
 const GROUPS: readonly [TaxonomyGroup, keyof TaxonomyConfig][] = [
   ['faultType', 'faultTypes'], ['cause', 'causes'], ['action', 'actions'], ['result', 'results'],
 ];
@@ -156,6 +171,9 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       for (const term of allTerms(entry.weakSynonyms)) add(term, true);
       for (const source of allTerms(entry.patterns)) {
         patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g'), triggers: patternTriggers(source) });
+        // The literal pieces of a pattern ("动静", "线头", "摩擦") become plain dictionary words, so the
+        // segmenter puts word boundaries where the pattern needs them even in unpunctuated speech.
+        for (const piece of patternPieces(source)) if (!words.has(piece)) info(piece);
       }
     }
   }
