@@ -98,6 +98,13 @@ const groups: Record<string, [string, Want][]> = {
     ['说要等配件我看了下不用换擦了一下触点就好了', { actions: ['clean'], result: 'resolved' }],
     ['换了电容还是不转', { actions: ['replace_part'], result: 'revisit' }],
   ],
+  'mixed English and error codes': [
+    ['switch的port灯不亮 网线松了 reseat了一下 link up了', { faultType: 'network', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
+    ['电脑boot不起来 ssd坏了 换了ssd 装了系统', { faultType: 'no_power', actions: ['firmware_update', 'replace_part'] }],
+    ['wifi老是drop 固件太旧 upgrade到最新 still有点不稳', { faultType: 'network', cause: 'firmware', actions: ['firmware_update'], result: 'partial' }],
+    ['报错误代码1203 网关配置错了 改了配置 正常', { faultType: 'error_code', cause: 'misuse', actions: ['calibrate'], result: 'resolved' }],
+    ['空调显示H6 风机不转 风机电容坏了 换了电容', { faultType: 'error_code', cause: 'capacitor', actions: ['replace_part'] }],
+  ],
   'unpunctuated speech reads like punctuated': [
     ['电脑蓝屏内存松了重新插紧好了', { faultType: 'crash', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
     ['开机要等七八分钟主板腐蚀了拔电再插上恢复正常', { faultType: 'slow', cause: 'mainboard', actions: ['reset'], result: 'resolved' }],
