@@ -98,6 +98,15 @@ const groups: Record<string, [string, Want][]> = {
     ['说要等配件我看了下不用换擦了一下触点就好了', { actions: ['clean'], result: 'resolved' }],
     ['换了电容还是不转', { actions: ['replace_part'], result: 'revisit' }],
   ],
+  'stopped, shaking and flickering equipment': [
+    ['电梯停在两层中间不动了', { faultType: 'no_power' }],
+    ['扶梯突然停了', { faultType: 'no_power' }],
+    ['变频器上电就跳', { faultType: 'no_power' }],
+    ['开机停在logo那里不动', { faultType: 'crash' }],
+    ['离心机转起来震得厉害', { faultType: 'abnormal_noise' }],
+    ['监护仪屏幕花了', { faultType: 'error_code' }],
+    ['空调时好时坏', { faultType: null }],
+  ],
   'mixed English and error codes': [
     ['switch的port灯不亮 网线松了 reseat了一下 link up了', { faultType: 'network', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
     ['电脑boot不起来 ssd坏了 换了ssd 装了系统', { faultType: 'no_power', actions: ['firmware_update', 'replace_part'] }],
