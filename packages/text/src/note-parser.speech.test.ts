@@ -107,6 +107,16 @@ const groups: Record<string, [string, Want][]> = {
     ['监护仪屏幕花了', { faultType: 'error_code' }],
     ['空调时好时坏', { faultType: null }],
   ],
+  'guidance to whoever uses the device, lukewarm and failed outcomes, things moving again': [
+    ['告诉操作工急停用完要复位', { actions: ['guide_user'] }],
+    ['换了电池 教护士怎么看电量', { actions: ['guide_user', 'replace_part'] }],
+    ['升级了固件 不见效', { result: 'revisit' }],
+    ['补了氟 效果一般', { result: 'partial' }],
+    ['紧固了螺丝 目前运行平稳', { result: 'resolved' }],
+    ['换了风扇 转起来了', { result: 'resolved' }],
+    ['疏通了 下水快了', { result: 'resolved' }],
+    ['更换传感器后 温度显示准了', { result: 'resolved' }],
+  ],
   'mixed English and error codes': [
     ['switch的port灯不亮 网线松了 reseat了一下 link up了', { faultType: 'network', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
     ['电脑boot不起来 ssd坏了 换了ssd 装了系统', { faultType: 'no_power', actions: ['firmware_update', 'replace_part'] }],
