@@ -48,8 +48,13 @@ export const CONTRAST: readonly string[] = ['但', '但是', '不过', '可是',
 
 /** Cause markers raise a cause's weight; suspicion markers lower it ("怀疑主板，结果是电容"). */
 export const CAUSE_MARKERS: readonly string[] = ['原因', '原因是', '因为', '由于', '导致', '造成', '引起', '是因为', '发现', '检查发现',
-  '检测发现', '查了是', '其实是', '结果是', '确认是', '判断是', '问题出在', '故障原因', '属于', '确定是', '实际是', 'because', 'due to'];
-export const SUSPICION_MARKERS: readonly string[] = ['怀疑', '以为', '估计', '初步判断', '猜', '本来以为', '一开始以为', '开始以为'];
+  '检测发现', '查了是', '其实是', '结果是', '确认是', '判断是', '问题出在', '故障原因', '属于', '确定是', '实际是', 'because', 'due to',
+  '主要是', '主要原因是', '根本原因是', '真正原因是', '真正的原因是'];
+export const SUSPICION_MARKERS: readonly string[] = ['怀疑', '以为', '估计', '初步判断', '猜', '本来以为', '一开始以为', '开始以为',
+  '客户说是', '用户说是', '客户认为', '客户以为', '用户以为', '看着像', '看起来像', '听着像'];
+
+/** Said right after a finding, these take it back ("滤网有点脏但不是主要原因"). */
+export const DISCLAIMERS: readonly string[] = ['不是主要原因', '不是原因', '不是根本原因', '关系不大', '没关系', '不是主要问题', '影响不大', '不影响'];
 
 /** Damage predicates joined to a part noun give that part's cause ("电容鼓包" → capacitor). */
 export const DAMAGE_WORDS: readonly string[] = ['坏', '坏了', '坏掉', '坏掉了', '烧', '烧了', '烧坏', '烧坏了', '烧毁', '损坏', '故障',

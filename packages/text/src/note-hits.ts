@@ -255,6 +255,14 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
       if (has(t, F.still)) { hit.still = true; continue; }
       if (isTagged(t) || !NEG_GAP.has(t.text)) break;
     }
+    // "滤网有点脏但不是主要原因": a finding taken back right after it (across a contrast) is not the cause.
+    if (hit.group === 'cause') {
+      for (let k = hit.tokTo; k < Math.min(tokens.length, hit.tokTo + 6); k++) {
+        const t = tokens[k] as NoteToken;
+        if (has(t, F.disclaimer)) { hit.negated = true; break; }
+        if (t.info?.terms.some((x) => x.group === 'cause')) break;
+      }
+    }
     for (let k = hit.tokTo; k < Math.min(clause.to, hit.tokTo + 2); k++) {
       if (has(tokens[k], F.le)) { hit.followedByLe = true; break; }
     }

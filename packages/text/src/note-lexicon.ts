@@ -6,7 +6,7 @@
 import { createSegmenter, type Segmenter } from './dictionary-segmenter.ts';
 import {
   BREAKAGE_WORDS, CAUSE_MARKERS, CONNECTIVES, CONTRAST, DAMAGE_WORDS, DONE_MARKERS, GENERAL_WORDS, NEGATION_BARRIERS,
-  NEGATORS, NO_LONGER, PAST_MARKERS, PLAN_MARKERS, STILL_MARKERS, SUSPICION_MARKERS, UNRESOLVED_WORDS,
+  DISCLAIMERS, NEGATORS, NO_LONGER, PAST_MARKERS, PLAN_MARKERS, STILL_MARKERS, SUSPICION_MARKERS, UNRESOLVED_WORDS,
 } from './grammar-lexicon.data.ts';
 import { normalizeChar } from './normalize-text.ts';
 import type { LangTerms, PartEntry, TaxonomyConfig, TaxonomyGroup } from './taxonomy.types.ts';
@@ -14,7 +14,7 @@ import type { LangTerms, PartEntry, TaxonomyConfig, TaxonomyGroup } from './taxo
 /** Grammar roles of a word, as bit flags so one word can play several ("建议客户" = plan + guide). */
 export const F = {
   neg: 1, noLonger: 2, plan: 4, done: 8, still: 16, unresolved: 32, connective: 64, contrast: 128,
-  causeMarker: 256, suspicion: 512, damage: 1024, breakage: 2048, le: 4096, barrier: 8192, past: 16384,
+  causeMarker: 256, suspicion: 512, damage: 1024, breakage: 2048, le: 4096, barrier: 8192, past: 16384, disclaimer: 32768,
 } as const;
 
 /** A taxonomy code a word stands for. */
@@ -151,7 +151,7 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
   flag(STILL_MARKERS, F.still); flag(UNRESOLVED_WORDS, F.unresolved); flag(CONNECTIVES, F.connective);
   flag(CONTRAST, F.contrast | F.connective); flag(CAUSE_MARKERS, F.causeMarker); flag(SUSPICION_MARKERS, F.suspicion);
   flag(DAMAGE_WORDS, F.damage); flag(BREAKAGE_WORDS, F.breakage); flag(['了', '过'], F.le); flag(NEGATION_BARRIERS, F.barrier);
-  flag(PAST_MARKERS, F.past);
+  flag(PAST_MARKERS, F.past); flag(DISCLAIMERS, F.disclaimer);
   for (const w of GENERAL_WORDS) info(normalizeTerm(w));
 
   const patterns: CompiledPattern[] = [];

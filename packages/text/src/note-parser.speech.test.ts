@@ -117,6 +117,13 @@ const groups: Record<string, [string, Want][]> = {
     ['疏通了 下水快了', { result: 'resolved' }],
     ['更换传感器后 温度显示准了', { result: 'resolved' }],
   ],
+  'which finding is the cause (suspicion, reported belief, take-backs, main cause)': [
+    ['一开始以为是主板 后来查出来是电源坏了', { cause: 'power_board' }],
+    ['看着像传感器坏了 实际是线松了', { cause: 'loose_wiring' }],
+    ['客户说是用久了老化 其实是螺丝松了', { cause: 'loose_fastener' }],
+    ['滤网有点脏但不是主要原因 主要是缺氟', { cause: 'refrigerant_low' }],
+    ['不是网线的问题 是交换机端口坏了', { cause: null }],
+  ],
   'mixed English and error codes': [
     ['switch的port灯不亮 网线松了 reseat了一下 link up了', { faultType: 'network', cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
     ['电脑boot不起来 ssd坏了 换了ssd 装了系统', { faultType: 'no_power', actions: ['firmware_update', 'replace_part'] }],
