@@ -141,6 +141,18 @@ const groups: Record<string, [string, Want][]> = {
   ],
 };
 
+describe('parser: display codes spoken as Chinese numerals', () => {
+  for (const [text, codes, fault] of [['空调显示E四', ['E4'], 'error_code'], ['热水器报F一二', ['F12'], 'error_code'], ['面板显示E五然后不制冷', ['E5'], 'no_cooling'],
+    ['P一直闪', [], null], ['b超一直黑屏', [], 'no_power']] as [string, string[], string | null][]) {
+    it(text, () => {
+      const got = parseNote(text);
+      assert.deepEqual(got.errorCodes, codes);
+      assert.equal(got.faultType, fault);
+      for (const s of got.spans) assert.equal(text.slice(s.start, s.end), s.text, 'spans still point into the original text');
+    });
+  }
+});
+
 describe('parser: speech-style generalisation (third round)', () => {
   for (const [name, cases] of Object.entries(groups)) {
     describe(name, () => {
