@@ -8,6 +8,7 @@ import { runAudit } from './cli/audit.command.ts';
 import { runBackup, runRestore } from './cli/backup.command.ts';
 import { runParse } from './cli/parse.command.ts';
 import { runSla } from './cli/sla.command.ts';
+import { runSimilar } from './cli/similar.command.ts';
 
 export class UsageError extends Error {}
 
@@ -23,6 +24,7 @@ const USAGE = `gongdan <command>
   restore <file>                                          restore a SQLite backup into the data dir (server stopped)
   parse                                                   field notes on stdin (one per line) → JSON lines of taxonomy codes
   sla due --calendar <id|default|24x7> --from <ISO> --minutes <N>   business-time deadline
+  similar reindex                                         rebuild the similar-cases index from resolved tickets and published cards
 
 Environment: HOST, PORT, GONGDAN_DATA_DIR, DATABASE_URL, GONGDAN_DEMO, GONGDAN_PUBLIC_URL,
 GONGDAN_SECRET, GONGDAN_AUDIT_KEY, GONGDAN_TRUST_PROXY, GONGDAN_TIME_ZONE, LOG_LEVEL.
@@ -36,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command ? 0 : 2;
     }
-    if (!['start', 'migrate', 'seed', 'user', 'audit', 'backup', 'restore', 'parse', 'sla'].includes(command)) {
+    if (!['start', 'migrate', 'seed', 'user', 'audit', 'backup', 'restore', 'parse', 'sla', 'similar'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`);
     }
     // Commands that need no database or configuration.
@@ -64,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runBackup(config, rest);
       case 'restore':
         return await runRestore(config, rest);
+      case 'similar':
+        return await runSimilar(config, rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:parse`: per-field accuracy on the dev set and, separately, on the holdout set
  * (never tuned on, so it estimates generalisation), then parsing throughput in notes/s.
- * Pass `--misses` to list every disagreement of the dev set (`--holdout-misses`, `--fresh-misses` for the
- * two holdouts; looking at them is fine, tuning on them is not).
+ * Pass `--misses` to list every disagreement of the dev set (`--holdout-misses`, `--fresh-misses`,
+ * `--h3-misses` for the holdouts; looking at them is fine, tuning on them is not).
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,9 @@ const dev = loadNotes(new URL('../data/dev-notes.jsonl', import.meta.url));
 const holdout = loadNotes(new URL('../data/holdout-notes.jsonl', import.meta.url));
 // A second holdout, written in new wording before the generalisation work and never tuned on.
 const fresh = loadNotes(new URL('../data/fresh-holdout-notes.jsonl', import.meta.url));
+// A third holdout: 125 notes in speech-recognition style (fillers, no punctuation, run-on clauses, plans,
+// partial outcomes, mixed English) across every fault type, written before the third parser round.
+const h3 = loadNotes(new URL('../data/holdout-3-notes.jsonl', import.meta.url));
 
 const buildStart = performance.now();
 const parser = createNoteParser(defaultTaxonomy);
@@ -22,6 +25,7 @@ const buildMs = performance.now() - buildStart;
 const devScore = scoreNotes(dev, parser.parse);
 const holdoutScore = scoreNotes(holdout, parser.parse);
 const freshScore = scoreNotes(fresh, parser.parse);
+const h3Score = scoreNotes(h3, parser.parse);
 
 function printMisses(label: string, score: Score): void {
   console.log(`\n${label} misses (${score.misses.length}):`);
@@ -32,12 +36,14 @@ console.log('Field-note parser accuracy (judge scoring: exact faultType/cause/re
 console.log(formatScore('dev', devScore));
 console.log(formatScore('holdout', holdoutScore));
 console.log(formatScore('fresh', freshScore));
+console.log(formatScore('holdout3', h3Score));
 if (process.argv.includes('--misses')) printMisses('dev', devScore);
 if (process.argv.includes('--holdout-misses')) printMisses('holdout', holdoutScore);
 if (process.argv.includes('--fresh-misses')) printMisses('fresh', freshScore);
+if (process.argv.includes('--h3-misses')) printMisses('holdout3', h3Score);
 
 // Throughput: warm up, then parse the whole corpus repeatedly for about a second.
-const corpus = [...dev, ...holdout, ...fresh].map((n) => n.text);
+const corpus = [...dev, ...holdout, ...fresh, ...h3].map((n) => n.text);
 for (let i = 0; i < 3; i++) for (const t of corpus) parser.parse(t);
 let parsed = 0;
 const cpuStart = process.cpuUsage();

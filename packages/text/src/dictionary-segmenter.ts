@@ -25,13 +25,19 @@ export interface Segmenter {
 }
 
 const ASCII_WORD = /[a-z0-9]/;
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 // Separators end a chunk; everything else (CJK, ASCII words, other scripts) is matched.
 const SEPARATOR = /[\s,.!?;:、，。！？；：…()（）[\]【】"'“”‘’《》<>\/\\|~`@#$%^&*+=_-]/;
 
 interface Unit { readonly text: string; readonly start: number; readonly end: number; readonly ascii: boolean }
 
-/** Splits a separator-free chunk into units: whole ASCII alnum runs or single characters. */
-function toUnits(text: string, from: number, to: number): Unit[] {
+/**
+ * Splits a separator-free chunk into units: whole ASCII alnum runs or single characters. With a
+ * dictionary, an unknown ASCII run that is entirely made of known words ("biosreset", "printoffline"
+ * when speech recognition drops the spaces) becomes one unit per word; runs with any unknown piece stay
+ * whole, so "token" never yields "ok".
+ */
+function toUnits(text: string, from: number, to: number, dict?: ReadonlySet<string>): Unit[] {
   const units: Unit[] = [];
   let i = from;
   while (i < to) {
@@ -39,7 +45,9 @@ function toUnits(text: string, from: number, to: number): Unit[] {
     if (ASCII_WORD.test(ch)) {
       let j = i + 1;
       while (j < to && ASCII_WORD.test(text[j] as string)) j++;
-      units.push({ text: text.slice(i, j), start: i, end: j, ascii: true });
+      const pieces = dict && j - i >= 4 && j - i <= 24 && !dict.has(text.slice(i, j)) ? splitAscii(text, i, j, dict) : null;
+      if (pieces) units.push(...pieces);
+      else units.push({ text: text.slice(i, j), start: i, end: j, ascii: true });
       i = j;
     } else {
       units.push({ text: ch, start: i, end: i + 1, ascii: false });
@@ -47,6 +55,23 @@ function toUnits(text: string, from: number, to: number): Unit[] {
     }
   }
   return units;
+}
+
+/** Covers text[from, to) with known ASCII words (longest first, with backtracking), or returns null. */
+function splitAscii(text: string, from: number, to: number, dict: ReadonlySet<string>): Unit[] | null {
+  const out: Unit[] = [];
+  const go = (i: number): boolean => {
+    if (i === to) return true;
+    for (let j = to; j >= i + 2; j--) {
+      const piece = text.slice(i, j);
+      if (!dict.has(piece) && !/^(?:[a-z]{1,3}\d{1,4}|\d+)$/.test(piece)) continue;
+      out.push({ text: piece, start: i, end: j, ascii: true });
+      if (go(j)) return true;
+      out.pop();
+    }
+    return false;
+  };
+  return go(from) && out.length > 1 ? out : null;
 }
 
 function unitCount(word: string): number {
@@ -101,13 +126,21 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
     return out.reverse();
   };
 
-  // Standard tie-break: fewer tokens, then fewer unknown single characters, then backward
+  // Standard tie-break: fewer tokens, then fewer unknown single characters, then fewer single
+  // characters at all ("插紧/好了" over "插/紧好/了" in unpunctuated speech), then backward
   // (backward matching is right more often for Chinese modifier-head order).
-  const score = (tokens: readonly Token[]): number =>
-    tokens.length * 1000 + tokens.filter((t) => t.kind === 'char').length;
+  const score = (tokens: readonly Token[]): number => {
+    let unknown = 0;
+    let single = 0;
+    for (const t of tokens) {
+      if (t.kind === 'char') unknown++;
+      if (t.end - t.start === 1 && t.kind !== 'ascii') single++;
+    }
+    return tokens.length * 1000 + unknown * 10 + single;
+  };
 
   const segmentChunk = (text: string, from: number, to: number, out: Token[]): void => {
-    const units = toUnits(text, from, to);
+    const units = toUnits(text, from, to, dict);
     if (units.length === 1) { out.push(tokenOf(units, 0, 1)); return; }
     const f = forward(units);
     const b = backward(units);
@@ -122,7 +155,8 @@ export function createSegmenter(words: Iterable<string>): Segmenter {
       let chunkStart = -1;
       for (let i = 0; i <= text.length; i++) {
         const ch = text[i];
-        const isSep = ch === undefined || SEPARATOR.test(ch);
+        // A decimal point ("低压才0.2", "v2.1") is part of the number, not a pause.
+        const isSep = ch === undefined || (SEPARATOR.test(ch) && !(ch === '.' && isDigit(text[i - 1]) && isDigit(text[i + 1])));
         if (!isSep) { if (chunkStart < 0) chunkStart = i; continue; }
         if (chunkStart >= 0) { segmentChunk(text, chunkStart, i, out); chunkStart = -1; }
         if (ch !== undefined) out.push({ text: ch, start: i, end: i + 1, kind: 'punct' });

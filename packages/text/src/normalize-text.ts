@@ -35,6 +35,29 @@ const MULTI_FILLERS = ['就是说', '怎么说呢', '怎么说', '那个', '这�
 const SINGLE_FILLERS = new Set(['嗯', '呃', '啊', '哦', '噢', '呀', '吧', '呢', '嘛', '哈', '诶', '唉', '嘞']);
 const FILLER_HEADS = new Set(MULTI_FILLERS.map((f) => f[0] as string));
 
+const CN_DIGIT: Readonly<Record<string, string>> = { 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CODE_LETTER = /^[efphuldcb]$/;
+// 一 after a code letter is usually the start of a word ("P一直闪"), not a digit.
+const YI_WORD_TAIL = new Set(['直', '下', '样', '点', '些', '般', '起', '共', '次', '会', '天', '台', '个', '定', '边', '遍', '切', '看', '闪']);
+
+/**
+ * Speech recognition writes the digits of a spoken display code as Chinese numerals ("E四", "F一二"). After a
+ * lone code letter, numerals become ASCII digits in place (1:1, so offsets hold) and the code is found by shape.
+ */
+function spokenCodeDigits(chars: string[]): void {
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const letter = chars[i] as string;
+    if (!CODE_LETTER.test(letter) || /[a-z0-9]/.test(chars[i - 1] ?? '')) continue;
+    let j = i + 1;
+    while (j < chars.length && CN_DIGIT[chars[j] as string] !== undefined && j - i <= 3) j++;
+    if (j === i + 1) continue;
+    if (j === i + 2 && (chars[i + 1] === '一' || chars[i + 1] === '两') && YI_WORD_TAIL.has(chars[j] ?? '')) continue;
+    if (/[a-z0-9]/.test(chars[j] ?? '')) continue;
+    for (let k = i + 1; k < j; k++) chars[k] = CN_DIGIT[chars[k] as string] as string;
+    i = j - 1;
+  }
+}
+
 /** Normalised text plus, for each of its characters, the offset in the original input. */
 export interface NormalizedText {
   readonly text: string;
@@ -59,6 +82,7 @@ export function normalizeChar(ch: string): string {
 export function normalizeText(input: string): NormalizedText {
   const mapped: string[] = [];
   for (let i = 0; i < input.length; i++) mapped.push(normalizeChar(input[i] as string));
+  spokenCodeDigits(mapped);
   const joined = mapped.join('');
   const keep: boolean[] = new Array<boolean>(joined.length).fill(true);
   for (let i = 0; i < joined.length; i++) {

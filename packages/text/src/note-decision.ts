@@ -109,6 +109,17 @@ function saidWithSubject(h: Hit, tokens: readonly NoteToken[]): string {
 
 const MILD_SYMPTOM = /^(?:不够|不太|有点|有些|稍微|略)|(?:一点|一些|点儿)$/;
 
+/** Words that make a later-visit statement hypothetical ("本来打算返厂", "说要等配件") when the visit then ends well. */
+const COUNTERFACTUAL = new Set(['本来', '原本', '本想', '原来想', '本来想', '打算', '准备', '想', '说要', '说是要', '以为要', '以为', '还以为', '本来要', '原本要']);
+const isCounterfactual = (h: Hit, tokens: readonly NoteToken[]): boolean => {
+  for (let k = h.tokFrom - 1; k >= Math.max(0, h.tokFrom - 3); k--) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== tokens[h.tokFrom]?.clause) return false;
+    if (COUNTERFACTUAL.has(t.text)) return true;
+  }
+  return false;
+};
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
@@ -144,7 +155,20 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
   }
   tokens.forEach((t, i) => {
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
+    // "换了电容还是不转", "重启后依然没动静": "still" + a negative predicate after the work, even for a symptom
+    // the taxonomy has no word for.
+    const next = tokens[i + 1];
+    if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause &&
+      /^[不没]/.test(next.text) && (next.info === undefined || (next.info.terms.length === 0 && (next.info.flags & F.noLonger) === 0))) {
+      signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
+    }
   });
+  // "打算返厂 后来重新刷了固件 好了": a later visit that was only considered gives way to an outcome said after it.
+  for (let i = signals.length - 1; i >= 0; i--) {
+    const s = signals[i] as Signal;
+    if ((s.kind === 'revisit' || s.kind === 'awaiting_parts') && s.hit && isCounterfactual(s.hit, tokens) &&
+      signals.some((o) => (o.kind === 'resolved' || o.kind === 'partial') && o.at > s.at)) signals.splice(i, 1);
+  }
   if (signals.length === 0) return { code: null, confidence: 0, hits: [] };
   const pick = (kind: Signal['kind'], code: string): FieldChoice | null => {
     const list = signals.filter((s) => s.kind === kind);

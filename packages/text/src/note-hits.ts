@@ -133,12 +133,24 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
 }
 
 // Words allowed between a negator and what it negates ("没有再漏", "不用去换", "都没反应").
+// Not 了: "没了" / "不了" end what they negate ("刹车片磨没了演示了一遍").
 const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '也', '都', '还', '要', '需要', '是', '在', '去', '给', '把', '一直',
-  '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '了', '过', '来', '完全', '根本', '一点']);
+  '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '过', '来', '完全', '根本', '一点']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
-const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是']);
+const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
+  '确定是', '判断是', '最后是', '确认为', '测出来是', '检查是', '应该是', '看了是', '其实是', '实际是', '原来']);
 const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
+
+/** True when tokens at `k` say "cannot" after a verb: 不了, 不下来, 不动 ("换不了", "拆不下来"). */
+function cannot(tokens: readonly NoteToken[], k: number): boolean {
+  const next = tokens[k];
+  if (!next) return false;
+  if (CANNOT.has(next.text)) return true;
+  return next.text === '不' && CANNOT_TAIL.has(tokens[k + 1]?.text ?? '');
+}
+const CANNOT = new Set(['不了', '不下来', '不动', '不上去', '不进去']);
+const CANNOT_TAIL = new Set(['了', '下来', '动', '上', '上去', '进去', '成']);
 
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
 /** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */
@@ -146,20 +158,42 @@ const isLaterVisit = (t: NoteToken): boolean => t.info?.terms.some((x) => x.grou
 const isDoneAction = (t: NoteToken, next: NoteToken | undefined): boolean =>
   (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le));
 
-/** Runs the plan state machine over tokens [from, to), starting from `state`. */
-function planStateAt(tokens: readonly NoteToken[], from: number, to: number, state: boolean): boolean {
+/**
+ * Runs the plan state machine over tokens [from, to), starting from `state`. `closes[k]` marks tokens
+ * that end a plan whatever they are: the start of a stated fact (a symptom or cause: "开机要等七八分钟
+ * 滤网太脏了…" — the plan word was about waiting, the fact starts a new thought in unpunctuated speech)
+ * and the last token of a multi-token action said as done ("用气枪吹了一遍").
+ */
+function planStateAt(tokens: readonly NoteToken[], from: number, to: number, state: boolean, closes: Uint8Array): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k] as NoteToken;
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
-    if (has(t, F.done) || isDoneAction(t, tokens[k + 1])) state = false;
+    if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1) state = false;
     else if (has(t, F.plan) || isGuide(t) || isLaterVisit(t)) state = true;
   }
   return state;
 }
 
+/** An action hit said as done: 了/过 inside it ("吹了一遍") or right after it. */
+function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
+  for (let k = hit.tokFrom; k <= hit.tokTo && k < tokens.length; k++) {
+    const t = tokens[k] as NoteToken;
+    if (k > hit.tokFrom && has(t, F.le)) return true;
+    if (k < hit.tokTo && t.text.length > 1 && t.text.endsWith('了')) return true;
+  }
+  return false;
+}
+
 /** Fills each hit's grammatical context from the tokens around it. */
 export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses: Clause[]): void {
+  const closes = new Uint8Array(tokens.length + 1);
+  const endsPhrase = new Uint8Array(tokens.length + 1);
+  for (const h of hits) if (h.tokTo - h.tokFrom > 1 && h.group !== 'action') endsPhrase[h.tokTo - 1] = 1;
+  for (const h of hits) {
+    if ((h.group === 'faultType' || h.group === 'cause') && !h.weak) closes[h.tokFrom] = 1;
+    else if (h.group === 'action' && h.tokTo - h.tokFrom > 1 && hitDone(h, tokens)) closes[h.tokTo - 1] = 1;
+  }
   // A plan carries into the next clause when that clause continues it: "等配件到了，再换",
   // or a pause right after the plan word ("建议 更换压缩机").
   let open = false;
@@ -167,7 +201,7 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   clauses.forEach((c) => {
     const first = tokens[c.from] as NoteToken;
     c.planCarried = lastWasPlan || (open && (first.text === '再' || first.text === '就' || first.text === '再来'));
-    open = planStateAt(tokens, c.from, c.to, c.planCarried);
+    open = planStateAt(tokens, c.from, c.to, c.planCarried, closes);
     let last = c.to - 1;
     while (last > c.from && (tokens[last] as NoteToken).kind === 'punct') last--;
     lastWasPlan = has(tokens[last], F.plan) && !isGuide(tokens[last] as NoteToken);
@@ -176,16 +210,23 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   // Prefix states per token (linear, so a 5,000-character note without punctuation stays fast).
   const planBefore = new Uint8Array(tokens.length + 1);
   const markedBefore = new Uint8Array(tokens.length + 1);
+  // "上次来换了电容", "客户自己重启过": work after a past / someone-else marker, in its clause, is not this visit's.
+  const pastBefore = new Uint8Array(tokens.length + 1);
   for (const c of clauses) {
     let plan = c.planCarried;
     let marks = 0;
+    let past = false;
     for (let k = c.from; k < c.to; k++) {
       planBefore[k] = plan ? 1 : 0;
       markedBefore[k] = marks;
-      plan = planStateAt(tokens, k, k + 1, plan);
+      pastBefore[k] = past ? 1 : 0;
+      plan = planStateAt(tokens, k, k + 1, plan, closes);
       const t = tokens[k] as NoteToken;
       if (has(t, F.causeMarker)) marks |= 1;
       if (has(t, F.suspicion)) marks |= 2;
+      // "清洗之前": 之前 right after a verb means "before doing it", not an earlier visit.
+      const prevTok = tokens[k - 1];
+      if (has(t, F.past) && !(k > c.from && prevTok?.info?.terms.some((x) => x.group === 'action'))) past = true;
     }
   }
   for (const hit of hits) {
@@ -193,17 +234,34 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     const marks = markedBefore[hit.tokFrom] ?? 0;
     hit.causeMarked = (marks & 1) !== 0;
     hit.suspected = (marks & 2) !== 0;
-    hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]);
+    hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]) &&
+      !(hit.group === 'action' && hitDone(hit, tokens));
+    if (hit.group === 'action' && pastBefore[hit.tokFrom] === 1) hit.planned = true;
     // "…后再换", "同意了再换": 再 right before an undone action puts it in the future.
     const prev = tokens[hit.tokFrom - 1];
     if (hit.group === 'action' && prev && (prev.text === '再' || prev.text.endsWith('后再')) && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
+    // "主板得换": 得 right before a bare verb is "must", a later job, not done work.
+    if (hit.group === 'action' && prev?.text === '得' && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
+    // "换不了", "修不下来": the verb followed by a potential negative was not (and could not be) done.
+    if (hit.group === 'action' && cannot(tokens, hit.tokTo)) hit.negated = true;
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;
+      // A negator that closes an earlier phrase ("一点动静都没有", "反应也没有") ends that thought; it does not
+      // reach forward into the next one in unpunctuated speech.
+      if (endsPhrase[k] === 1) break;
       if (has(t, F.noLonger)) { hit.noLonger = true; break; }
       if (has(t, F.neg)) { hit.negated = true; break; }
       if (has(t, F.still)) { hit.still = true; continue; }
       if (isTagged(t) || !NEG_GAP.has(t.text)) break;
+    }
+    // "滤网有点脏但不是主要原因": a finding taken back right after it (across a contrast) is not the cause.
+    if (hit.group === 'cause') {
+      for (let k = hit.tokTo; k < Math.min(tokens.length, hit.tokTo + 6); k++) {
+        const t = tokens[k] as NoteToken;
+        if (has(t, F.disclaimer)) { hit.negated = true; break; }
+        if (t.info?.terms.some((x) => x.group === 'cause')) break;
+      }
     }
     for (let k = hit.tokTo; k < Math.min(clause.to, hit.tokTo + 2); k++) {
       if (has(tokens[k], F.le)) { hit.followedByLe = true; break; }

@@ -6,7 +6,7 @@
 import { createSegmenter, type Segmenter } from './dictionary-segmenter.ts';
 import {
   BREAKAGE_WORDS, CAUSE_MARKERS, CONNECTIVES, CONTRAST, DAMAGE_WORDS, DONE_MARKERS, GENERAL_WORDS, NEGATION_BARRIERS,
-  NEGATORS, NO_LONGER, PLAN_MARKERS, STILL_MARKERS, SUSPICION_MARKERS, UNRESOLVED_WORDS,
+  DISCLAIMERS, NEGATORS, NO_LONGER, PAST_MARKERS, PLAN_MARKERS, STILL_MARKERS, SUSPICION_MARKERS, UNRESOLVED_WORDS,
 } from './grammar-lexicon.data.ts';
 import { normalizeChar } from './normalize-text.ts';
 import type { LangTerms, PartEntry, TaxonomyConfig, TaxonomyGroup } from './taxonomy.types.ts';
@@ -14,7 +14,7 @@ import type { LangTerms, PartEntry, TaxonomyConfig, TaxonomyGroup } from './taxo
 /** Grammar roles of a word, as bit flags so one word can play several ("建议客户" = plan + guide). */
 export const F = {
   neg: 1, noLonger: 2, plan: 4, done: 8, still: 16, unresolved: 32, connective: 64, contrast: 128,
-  causeMarker: 256, suspicion: 512, damage: 1024, breakage: 2048, le: 4096, barrier: 8192,
+  causeMarker: 256, suspicion: 512, damage: 1024, breakage: 2048, le: 4096, barrier: 8192, past: 16384, disclaimer: 32768,
 } as const;
 
 /** A taxonomy code a word stands for. */
@@ -117,6 +117,21 @@ export function patternTriggers(source: string): string[] | null {
   return null;
 }
 
+const FUNCTION_EDGE = /^[了是的得地也都就被把给有在还又再不没很太一]|[了的过得着]$/;
+
+/** Literal content alternatives (2–6 characters, no regex syntax) inside a pattern's groups. */
+export function patternPieces(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/\(\?:([^()]*)\)/g)) {
+    for (const alt of (m[1] as string).split('|')) {
+      // Content pieces only: a piece that starts or ends with a function character ("了一下", "是有", "拔了")
+      // would glue grammar onto its neighbours.
+      if (alt.length >= 2 && alt.length <= 6 && !/[\\[\]{}?*+.^$]/.test(alt) && !FUNCTION_EDGE.test(alt)) out.push(alt);
+    }
+  }
+  return out;
+}
+
 const GROUPS: readonly [TaxonomyGroup, keyof TaxonomyConfig][] = [
   ['faultType', 'faultTypes'], ['cause', 'causes'], ['action', 'actions'], ['result', 'results'],
 ];
@@ -136,6 +151,7 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
   flag(STILL_MARKERS, F.still); flag(UNRESOLVED_WORDS, F.unresolved); flag(CONNECTIVES, F.connective);
   flag(CONTRAST, F.contrast | F.connective); flag(CAUSE_MARKERS, F.causeMarker); flag(SUSPICION_MARKERS, F.suspicion);
   flag(DAMAGE_WORDS, F.damage); flag(BREAKAGE_WORDS, F.breakage); flag(['了', '过'], F.le); flag(NEGATION_BARRIERS, F.barrier);
+  flag(PAST_MARKERS, F.past); flag(DISCLAIMERS, F.disclaimer);
   for (const w of GENERAL_WORDS) info(normalizeTerm(w));
 
   const patterns: CompiledPattern[] = [];
@@ -155,6 +171,9 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       for (const term of allTerms(entry.weakSynonyms)) add(term, true);
       for (const source of allTerms(entry.patterns)) {
         patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g'), triggers: patternTriggers(source) });
+        // The literal pieces of a pattern ("动静", "线头", "摩擦") become plain dictionary words, so the
+        // segmenter puts word boundaries where the pattern needs them even in unpunctuated speech.
+        for (const piece of patternPieces(source)) if (!words.has(piece)) info(piece);
       }
     }
   }
