@@ -9,7 +9,7 @@
  *   3. a bare server (bare-server.ts: same framework, same SQLite settings) whose POST inserts one
  *      row of ticket width and whose GET reads one row, loaded the same way.
  *
- * Prints req/s, p50, p99, ratios to the baseline and PASS/FAIL against the targets, and writes the
+ * Prints req/s, p50, p99, server CPU per request (from /proc, robust against other load), ratios to the baseline and PASS/FAIL against the targets, and writes the
  * figures to data/bench/api-results.{json,md}. Options: --tickets=N --duration=S --warmup=S --connections=C
  * (env BENCH_TICKETS, BENCH_DURATION also work); --amplify-from=N (BENCH_AMPLIFY_FROM) seeds N tickets through the
  * use cases and copies them in SQL up to --tickets (fast; see seed-tickets.ts). For profiling: BENCH_ONLY=create|list runs one product
@@ -101,6 +101,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
 /** Samples VmRSS of a process every 200 ms; peak() is the largest value seen (MB). */
 function rssSampler(pid: number) {
   let peak = 0;
@@ -127,19 +139,26 @@ function rssSampler(pid: number) {
 interface Scenario {
   name: string;
   rps: number;
+  /** Server CPU (user + system) per answered request during the measured phase: robust against other load on the machine. */
+  cpuMsPerReq: number;
   p50: number;
   p99: number;
   requests: number;
   bad: number;
 }
 
-async function load(name: string, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Scenario> {
+async function load(name: string, pid: number, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Scenario> {
   if (WARMUP > 0) await autocannon({ ...opts, connections: CONNECTIONS, duration: WARMUP });
+  const cpu0 = cpuMs(pid);
   const r: Result = await autocannon({ ...opts, connections: CONNECTIONS, duration: DURATION, timeout: 10 });
+  // Includes work the requests left behind (outbox deliveries) only as far as it ran during the phase.
+  const cpu = cpuMs(pid) - cpu0;
   const bad = r.errors + r.timeouts + r.non2xx;
   if (bad > 0) say(`  ! ${name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodeStats)})`);
-  const s = { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r['2xx'], bad };
-  say(`  ${name.padEnd(34)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.bad ? `${s.bad} BAD` : '0 errors'}`);
+  const answered = r['2xx'] + r.non2xx;
+  const s = { name, rps: r.requests.average, cpuMsPerReq: answered > 0 ? cpu / answered : Number.NaN, p50: r.latency.p50, p99: r.latency.p99, requests: r['2xx'], bad };
+  say(`  ${name.padEnd(34)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  `
+    + `CPU ${s.cpuMsPerReq.toFixed(2)} ms/req  ${s.bad ? `${s.bad} BAD` : '0 errors'}`);
   return s;
 }
 
@@ -206,9 +225,9 @@ async function main(): Promise<void> {
   if (l.status !== 200 || page.items?.length !== 50) throw new Error(`list failed: ${l.status} ${JSON.stringify(page).slice(0, 300)}`);
 
   say(`\nproduct server (SQLite, ${total.toLocaleString("en")} tickets):`);
-  const skipped: Scenario = { name: 'skipped', rps: 0, p50: 0, p99: 0, requests: 0, bad: 0 };
-  const create = ONLY && ONLY !== 'create' ? skipped : await load('POST /api/v1/tickets (create)', createOpts);
-  const list = ONLY && ONLY !== 'list' ? skipped : await load('GET /api/v1/tickets (status+team, 50)', listOpts);
+  const skipped: Scenario = { name: 'skipped', rps: 0, cpuMsPerReq: 0, p50: 0, p99: 0, requests: 0, bad: 0 };
+  const create = ONLY && ONLY !== 'create' ? skipped : await load('POST /api/v1/tickets (create)', server.pid as number, createOpts);
+  const list = ONLY && ONLY !== 'list' ? skipped : await load('GET /api/v1/tickets (status+team, 50)', server.pid as number, listOpts);
   rss.stop();
   const serverRss = rss.peak();
   say(`  server RSS: ${idleRss.toFixed(0)} MB after start, peak ${serverRss.toFixed(0)} MB`);
@@ -231,8 +250,8 @@ async function main(): Promise<void> {
   const first = await fetch(`${bareBase}/bare/rows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: createBody });
   const { id: bareId } = (await first.json()) as { id: string };
   say('\nbare baseline (same Fastify + SQLite settings, one row):');
-  const bareInsert = await load('POST /bare/rows (insert one row)', { url: `${bareBase}/bare/rows`, method: 'POST', headers: { 'content-type': 'application/json' }, body: createBody });
-  const bareRead = await load('GET /bare/rows/:id (read one row)', { url: `${bareBase}/bare/rows/${bareId}` });
+  const bareInsert = await load('POST /bare/rows (insert one row)', bare.pid as number, { url: `${bareBase}/bare/rows`, method: 'POST', headers: { 'content-type': 'application/json' }, body: createBody });
+  const bareRead = await load('GET /bare/rows/:id (read one row)', bare.pid as number, { url: `${bareBase}/bare/rows/${bareId}` });
   bareRss.stop();
   await stopChild(bare);
   rmSync(bareDir, { recursive: true, force: true });
@@ -252,9 +271,9 @@ async function main(): Promise<void> {
     ['ticket list', list, bareRead, listRatio],
   ] as const;
   const md = [
-    `| scenario | req/s | p50 ms | p99 ms | baseline | baseline req/s | baseline p50 / p99 ms | ratio |`,
-    `|---|---:|---:|---:|---|---:|---:|---:|`,
-    ...rows.map(([n, s, b, r]) => `| ${n} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${b.name.split(' (')[0]} | ${b.rps.toFixed(0)} | ${b.p50.toFixed(1)} / ${b.p99.toFixed(1)} | ${(r * 100).toFixed(1)} % |`),
+    `| scenario | req/s | p50 ms | p99 ms | server CPU ms/req | baseline | baseline req/s | baseline p50 / p99 ms | baseline CPU ms/req | ratio |`,
+    `|---|---:|---:|---:|---:|---|---:|---:|---:|---:|`,
+    ...rows.map(([n, s, b, r]) => `| ${n} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.cpuMsPerReq.toFixed(2)} | ${b.name.split(' (')[0]} | ${b.rps.toFixed(0)} | ${b.p50.toFixed(1)} / ${b.p99.toFixed(1)} | ${b.cpuMsPerReq.toFixed(2)} | ${(r * 100).toFixed(1)} % |`),
     '',
     `| target | measured | result |`,
     `|---|---:|---|`,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { nextRetryDelayMs, shouldGiveUp } from '@gongdan/domain/webhooks/webhook-retry-policy';
+import { readingCommittedOnly } from '../storage/group-commit.ts';
 import { claimOutbox, completeOutbox, retryOutbox, type OutboxMessage } from './outbox.repository.ts';
 
 /** A consumer of outbox topics. Throwing means "retry later with backoff". */
@@ -69,7 +70,9 @@ export class OutboxWorker {
   /** Claims and processes one batch; returns how many were claimed. Exposed for tests and CLI. */
   async runOnce(): Promise<number> {
     const { ctx } = this;
-    const messages = await claimOutbox(ctx.database.db, ctx.database.dialect, ctx.clock.now(), LEASE_MS, BATCH);
+    // On SQLite the claim must not join a group commit that is still open: it would read events
+    // of changes not yet durable and deliver their side effects before their commit (ADR 019).
+    const messages = await readingCommittedOnly(() => claimOutbox(ctx.database.db, ctx.database.dialect, ctx.clock.now(), LEASE_MS, BATCH));
     const done: string[] = [];
     for (const m of messages) {
       try {

@@ -22,6 +22,11 @@ export function similarIndexHandler(): OutboxHandler {
 }
 
 export async function syncSimilarSource(ctx: AppContext, kind: SimilarSourceKind, id: string): Promise<IndexOutcome> {
+  // Most events are about tickets that are not resolved cases and were never indexed (every create,
+  // dispatch, acceptance …): answer those with two reads and no transaction, whose begin/commit cost
+  // more than the reads (ADR 019). Anything to write goes through the transaction below, which reads
+  // again, so a change racing this check is still indexed correctly by its own event.
+  if (kind === 'ticket' && !(await ticketSimilarSource(ctx.database.db, id)) && !(await isIndexed(ctx, kind, id))) return 'absent';
   const result = await inTransaction(ctx.database.db, async (trx) => {
     const source = kind === 'ticket' ? await ticketSimilarSource(trx, id) : await cardSimilarSource(trx, id);
     if (source) return ok(await indexSimilarSource(trx, source, ctx.clock.now()));
@@ -29,4 +34,9 @@ export async function syncSimilarSource(ctx: AppContext, kind: SimilarSourceKind
     return ok(indexed ? await unindexSimilarSource(trx, kind, id) : ('absent' as const));
   });
   return result.ok ? result.value : 'absent';
+}
+
+async function isIndexed(ctx: AppContext, kind: SimilarSourceKind, id: string): Promise<boolean> {
+  const row = await ctx.database.db.selectFrom('similar_docs').select('doc_no').where('source_kind', '=', kind).where('source_id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }

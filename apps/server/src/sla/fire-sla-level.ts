@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '@gongdan/domain/access/roles';
 import { PRIORITIES, type Ticket } from '@gongdan/domain/ticket/ticket';
-import { markFired, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
+import { markFired, planDeadlines, type TicketSlaState } from '@gongdan/domain/sla/sla-clock';
+import type { SlaPolicy } from '@gongdan/domain/sla/sla-policy';
 import { BREACH_MILESTONE, NOTIFY_ACTIONS, type SlaTarget } from '@gongdan/domain/escalation/escalation-level';
 import { SLA_LEVEL_FIRED_TOPIC, type SlaLevelFiredPayloadT, type SlaNotifyAction } from '@gongdan/contracts/sla-events';
 import { systemMeta, type AppContext } from '../app-context.ts';
@@ -13,7 +14,9 @@ import { recordTicketChange, ticketEventPayload } from '../tickets/ticket-change
 import { findTicketRow } from '../tickets/ticket.repository.ts';
 import { toTicket } from '../tickets/ticket.mapper.ts';
 import { getSlaPolicies } from './policy-store.ts';
-import { addTicketFlag, appendSlaEvents, deleteDeadline, escalationPeople, findTicketSla, saveTicketSla } from './ticket-sla.repository.ts';
+import { getCalendar } from './calendar-store.ts';
+import { noteDeadlinePlanned } from './sweep-hint.ts';
+import { addDeadlines, addTicketFlag, appendSlaEvents, deleteDeadline, escalationPeople, findTicketSla, saveTicketSla } from './ticket-sla.repository.ts';
 import { slaEventRow } from './track-ticket-sla.ts';
 
 export const SLA_ACTOR: Actor = { kind: 'system', id: 'sla', name: 'SLA 调度', role: 'system', teamIds: [], customerId: null };
@@ -55,6 +58,7 @@ export async function fireDeadline(trx: Kysely<DB>, ctx: AppContext, d: SlaDeadl
   const next = markFired(state, d.target as SlaTarget, d.cycle, d.level, now.getTime());
   await saveTicketSla(trx, { ...slaRow, state: JSON.stringify(next), updated_at: firedAt }, true);
   await deleteDeadline(trx, d);
+  if (policy) await planFollowingLevel(trx, ctx, d.ticket_id, slaRow.calendar_id, next, policy);
   if (!level) return 'fired';
 
   const row = await findTicketRow(trx, d.ticket_id);
@@ -70,6 +74,24 @@ export async function fireDeadline(trx: Kysely<DB>, ctx: AppContext, d: SlaDeadl
   };
   await enqueueOutbox(trx, now, [{ id: `sla:${fireKey(d)}`, topic: SLA_LEVEL_FIRED_TOPIC, aggregateId: ticket.id, payload }]);
   return (await applyTicketActions(trx, ctx, row, ticket, level.actions, people.supervisorId, d, now)) ? 'fired' : 'conflict';
+}
+
+/**
+ * The plan holds only each clock's next level (planDeadlines, ADR 019): the level that just fired
+ * hands over to the following one, in the same transaction. Insert-or-ignore, because plans made
+ * before ADR 019 already hold every level. A follow-up that is already due is claimed by the
+ * sweep's next batch (it keeps going while batches fire), so a ticket that resumes long overdue
+ * still fires all its levels in one sweep, in order.
+ */
+async function planFollowingLevel(trx: Kysely<DB>, ctx: AppContext, ticketId: string, calendarId: string, state: TicketSlaState, policy: SlaPolicy): Promise<void> {
+  const business = (await getCalendar(trx, calendarId)) ?? (await getCalendar(trx, 'default'));
+  if (!business) return;
+  const planned = planDeadlines(state, policy, business);
+  if (planned.length === 0) return;
+  await addDeadlines(trx, planned.map((p) => ({
+    ticket_id: ticketId, target: p.target, cycle: p.cycle, level: p.level, due_at: new Date(p.dueMs).toISOString(), attempts: 0,
+  })));
+  noteDeadlinePlanned(ctx, Math.min(...planned.map((p) => p.dueMs)));
 }
 
 /** Red flag, raise priority, reassign: audited ticket changes in the firing transaction. */

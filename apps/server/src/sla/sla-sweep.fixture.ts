@@ -5,8 +5,9 @@ import type { DB } from '../storage/tables.ts';
 /**
  * Inserts `n` open tickets with a running resolution clock (default policy) and one pending L1
  * deadline each, directly (no use cases), for sweep tests and the sweep benchmark. The clocks
- * started an hour before their due time; only the L1 deadline row exists, so each ticket fires
- * exactly one announced level.
+ * started an hour before their due time; only the L1 deadline row exists and every other level
+ * counts as fired (the sweep plans a ticket's following level when one fires, ADR 019), so each
+ * ticket fires exactly one announced level.
  */
 export async function seedDueDeadlines(db: Kysely<DB>, n: number, dueOf: (i: number) => Date, prefix = 'sweep'): Promise<void> {
   const at = new Date().toISOString();
@@ -26,7 +27,7 @@ export async function seedDueDeadlines(db: Kysely<DB>, n: number, dueOf: (i: num
       const due = dueOf(i).getTime();
       const state: TicketSlaState = {
         policyId: 'default', policyVersion: 1, calendarId: '24x7', cycle: 1, updateSeq: 0,
-        clocks: [{ target: 'resolution', cycle: 1, minutes: 60, warnAtPercent: 75, clock: '24x7', runs: [[due - 3_600_000, null]], outcome: 'running', endedAt: null, breachedAt: null, fired: [] }],
+        clocks: [{ target: 'resolution', cycle: 1, minutes: 60, warnAtPercent: 75, clock: '24x7', runs: [[due - 3_600_000, null]], outcome: 'running', endedAt: null, breachedAt: null, fired: ['warning', 'breach', 'L2', 'L3'] }],
       };
       return {
         ticket_id: `${prefix}-${i}`, policy_id: 'default', policy_version: 1, calendar_id: '24x7', why: '{}', state: JSON.stringify(state), updated_at: at,

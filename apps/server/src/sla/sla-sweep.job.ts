@@ -37,6 +37,7 @@ export async function sweepSlaDeadlines(ctx: AppContext, opts: { batch?: number;
     const now = ctx.clock.now();
     let claimed: SlaDeadlinesTable[] = [];
     let skipped = 0;
+    const firedBefore = total.fired;
     try {
       await db.transaction().execute(async (trx) => {
         claimed = await claimDueDeadlines(trx, ctx.database.dialect, now.toISOString(), batch);
@@ -60,7 +61,9 @@ export async function sweepSlaDeadlines(ctx: AppContext, opts: { batch?: number;
       ctx.log.warn({ err: e }, 'sla sweep batch failed; retrying one by one');
       for (const d of claimed) await fireAlone(ctx, d, total);
     }
-    if (claimed.length - skipped < batch) break;
+    // A fired level plans the ticket's following one (fire-sla-level.ts); when that is due already,
+    // the next batch claims it, so keep going while batches fire.
+    if (claimed.length - skipped < batch && total.fired === firedBefore) break;
   }
   if (total.fired > 0) ctx.nudgeOutbox();
   return total;

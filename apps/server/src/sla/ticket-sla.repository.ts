@@ -132,3 +132,8 @@ export async function escalationPeople(db: Db, teamId: string | null): Promise<{
   }
   return { supervisorId, managerId };
 }
+
+/** Adds planned deadlines, keeping any that already exist (a level's row is unique per ticket, target, cycle and level). */
+export async function addDeadlines(db: Db, rows: SlaDeadlinesTable[]): Promise<void> {
+  if (rows.length > 0) await insertRows(db, 'sla_deadlines', rows, { ignoreDuplicates: true });
+}

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import { openDatabase, type Database } from './database.ts';
+import { readingCommittedOnly } from './group-commit.ts';
 import { migrateToLatest } from './migrator.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -73,4 +74,29 @@ test('plain statements between transactions still commit (nothing waits for a ba
   await database.db.selectFrom('settings').select('key').limit(1).execute();
   assert.equal(committed('plain').n, 1);
   assert.equal(database.sqlite?.inTransaction, false);
+});
+
+test('a lone transaction is committed one event-loop turn later, not held open while idle', async () => {
+  await database.db.transaction().execute(async (trx) => {
+    await trx.insertInto('settings').values({ key: 'lone', value: 'v' }).execute();
+  });
+  // Not awaited for durability: the commit is still pending right after the transaction ends …
+  assert.equal(committed('lone').n, 0);
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  // … and done once the turn is over.
+  assert.equal(committed('lone').n, 1);
+  assert.equal(database.sqlite?.inTransaction, false);
+});
+
+test('readingCommittedOnly: a transaction never joins an open batch, so it reads committed rows only', async () => {
+  await database.db.transaction().execute(async (trx) => {
+    await trx.insertInto('settings').values({ key: 'pending-event', value: 'v' }).execute();
+  });
+  assert.equal(committed('pending-event').n, 0, 'the batch is still open');
+  await readingCommittedOnly(() => database.db.transaction().execute(async (trx) => {
+    // What this transaction can read must already be on disk for every other connection.
+    assert.equal(committed('pending-event').n, 1, 'the open batch was committed before this transaction began');
+    await trx.selectFrom('settings').select('key').where('key', '=', 'pending-event').execute();
+  }));
 });

@@ -20,6 +20,18 @@ export async function withDurability<T>(run: () => Promise<T>): Promise<T> {
   return result;
 }
 
+const committedOnly = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `run` so that a transaction it opens on SQLite first commits any open batch instead of
+ * joining it: its reads see committed data only. The outbox worker claims this way, so no side
+ * effect is ever delivered for a change whose commit is still pending (ADR 019). No effect on
+ * Postgres, whose transactions never share a commit.
+ */
+export function readingCommittedOnly<T>(run: () => Promise<T>): Promise<T> {
+  return committedOnly.run(true, run);
+}
+
 const MAX_BATCH = 64;
 // Under sustained load someone is always waiting for the connection; the age bound keeps a
 // batch from staying open (and its members from waiting) longer than a few milliseconds.
@@ -39,10 +51,11 @@ interface Batch {
  * commit writes every touched page to the WAL: for a ticket (row, indexes, audit record, outbox
  * row, counter) that is most of the request's cost. Transactions that queue up while one runs
  * join one open SQLite transaction, each inside its own savepoint (a failing one rolls back only
- * itself); the batch commits as soon as nobody is waiting for the connection, at 64 members, or after
- * 3 ms.
+ * itself); the batch commits at the end of the event-loop turn in which nobody is waiting for
+ * the connection any more (ADR 019), at 64 members, or after 3 ms.
  * Callers that wait through `withDurability` hear back only after that commit. With no
- * concurrency every transaction commits at once, exactly as without batching.
+ * concurrency a transaction commits one turn after it ends; transactions opened through
+ * `readingCommittedOnly` never join an open batch.
  */
 class GroupCommitDriver implements Driver {
   private waiting = 0;
@@ -64,6 +77,7 @@ class GroupCommitDriver implements Driver {
   }
 
   async beginTransaction(conn: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+    if (this.batch && committedOnly.getStore()) await this.flush(conn);
     if (!this.batch) {
       await conn.executeQuery(raw('begin'));
       let resolve!: () => void;
@@ -100,10 +114,34 @@ class GroupCommitDriver implements Driver {
   }
 
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
-    // Whoever hands the connection back last closes the batch: nothing is left open when idle.
     const b = this.batch;
-    if (b && (this.waiting === 0 || b.members >= MAX_BATCH || performance.now() - b.openedAt >= MAX_BATCH_AGE_MS)) await this.flush(conn);
+    if (b && (b.members >= MAX_BATCH || performance.now() - b.openedAt >= MAX_BATCH_AGE_MS)) await this.flush(conn);
+    else if (b && this.waiting === 0) this.flushSoon();
     await this.inner.releaseConnection(conn);
+  }
+
+  private flushPending = false;
+  /**
+   * Nobody waits for the connection right now: commit after the current event-loop turn, so
+   * requests whose handlers reach their transaction in this turn (HTTP parsing, validation and
+   * the answer of the previous request run in between) join the batch instead of each paying
+   * a commit (ADR 019). Nothing is left open when idle: the commit runs one turn later.
+   */
+  private flushSoon(): void {
+    if (this.flushPending) return;
+    this.flushPending = true;
+    setImmediate(() => void this.flushIdle());
+  }
+
+  private async flushIdle(): Promise<void> {
+    this.flushPending = false;
+    if (!this.batch) return;
+    const conn = await this.inner.acquireConnection();
+    try {
+      if (this.batch) await this.flush(conn);
+    } finally {
+      await this.inner.releaseConnection(conn);
+    }
   }
 
   private async flush(conn: DatabaseConnection): Promise<void> {
@@ -119,6 +157,7 @@ class GroupCommitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    if (this.batch) await this.flushIdle();
     await this.inner.destroy();
   }
 }

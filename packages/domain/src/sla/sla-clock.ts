@@ -141,15 +141,19 @@ export interface PlannedDeadline {
   readonly uncovered: boolean;
 }
 
-/** Every unfired level (and breach milestone) of every running clock, with its due instant. */
+/**
+ * The scheduler's deadlines: for every running clock, its next unfired level (or breach
+ * milestone) with its due instant. Only the next one: the sweep plans the following level when
+ * this one fires (ADR 019), so a ticket holds two deadline rows instead of ten, and a create
+ * writes two. Milestones with equal offsets come in planMilestones' order, one after the other.
+ */
 export function planDeadlines(state: TicketSlaState, policy: SlaPolicy, business: BusinessCalendar): PlannedDeadline[] {
   const out: PlannedDeadline[] = [];
   for (const c of state.clocks) {
     if (c.outcome !== 'running') continue;
-    for (const m of planMilestones(policy.levels, c.target, c.minutes, c.warnAtPercent, c.fired)) {
-      const due = offsetInstant(c, business, m.offsetMinutes);
-      if (due) out.push({ target: c.target, cycle: c.cycle, level: m.level, dueMs: due.dueMs, uncovered: due.uncovered });
-    }
+    const m = planMilestones(policy.levels, c.target, c.minutes, c.warnAtPercent, c.fired)[0];
+    const due = m ? offsetInstant(c, business, m.offsetMinutes) : null;
+    if (m && due) out.push({ target: c.target, cycle: c.cycle, level: m.level, dueMs: due.dueMs, uncovered: due.uncovered });
   }
   return out;
 }
