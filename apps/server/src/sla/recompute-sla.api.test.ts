@@ -127,15 +127,18 @@ for (const target of testTargets()) {
       assert.equal(created.status, 201, created.text);
       const id = created.body.id as string;
       assert.equal(created.body.sla.calendarId, 'default');
-      const frBreach = async () => (await w.ctx.database.db.selectFrom('sla_deadlines').select('due_at')
-        .where('ticket_id', '=', id).where('target', '=', 'first_response').where('level', '=', 'breach').executeTakeFirstOrThrow()).due_at;
+      // The scheduler holds the first-response clock's next level only (ADR 019): its warning (75 %).
+      const frNext = async () => (await w.ctx.database.db.selectFrom('sla_deadlines').select(['level', 'due_at'])
+        .where('ticket_id', '=', id).where('target', '=', 'first_response').execute()).map((r) => `${r.level}@${r.due_at}`).join(',');
+      const frDue = async () => (await admin.get(`/api/v1/tickets/${id}`)).body.sla.targets.find((x: Target) => x.target === 'first_response').dueAt;
       // C tier, first response 480 business minutes: Monday 10:00 → Wednesday 10:30 on the default
-      // calendar (the previous test closed Tuesday).
-      assert.equal(await frBreach(), new Date(bj('2026-03-04T10:30:00')).toISOString());
+      // calendar (the previous test closed Tuesday); its warning at 360 minutes is Monday 17:30.
+      assert.equal(await frDue(), new Date(bj('2026-03-04T10:30:00')).toISOString());
+      assert.equal(await frNext(), `warning@${new Date(bj('2026-03-02T17:30:00')).toISOString()}`);
       const put = await admin.request('PUT', `/api/v1/teams/${w.teams.b}/calendar`, { body: { calendarId: '24x7' } });
       assert.equal(put.status, 204, put.text);
-      // On 24×7 the same 480 minutes end Monday 18:00 — moved by the job alone.
-      await eventually('team calendar recompute', async () => ((await frBreach()) === new Date(bj('2026-03-02T18:00:00')).toISOString() ? true : undefined));
+      // On 24×7 the warning falls at Monday 16:00 (the breach at 18:00) — moved by the job alone.
+      await eventually('team calendar recompute', async () => ((await frNext()) === `warning@${new Date(bj('2026-03-02T16:00:00')).toISOString()}` ? true : undefined));
       const view = (await admin.get(`/api/v1/tickets/${id}`)).body.sla;
       assert.equal(view.calendarId, '24x7');
       assert.equal(view.targets.find((x: Target) => x.target === 'first_response').dueAt, new Date(bj('2026-03-02T18:00:00')).toISOString());
@@ -143,7 +146,8 @@ for (const target of testTargets()) {
       assert.equal(log.length, 1);
       // Back to the default calendar (for the next test): the job moves the deadline back.
       assert.equal((await admin.request('PUT', `/api/v1/teams/${w.teams.b}/calendar`, { body: { calendarId: null } })).status, 204);
-      await eventually('back to default', async () => ((await frBreach()) === new Date(bj('2026-03-04T10:30:00')).toISOString() ? true : undefined));
+      await eventually('back to default', async () => ((await frNext()) === `warning@${new Date(bj('2026-03-02T17:30:00')).toISOString()}` ? true : undefined));
+      assert.equal(await frDue(), new Date(bj('2026-03-04T10:30:00')).toISOString());
     });
 
     test('deleting a policy re-matches its open tickets against the rest of the grid', async () => {
