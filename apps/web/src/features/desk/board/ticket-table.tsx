@@ -73,7 +73,7 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}
       rowClassName={(r) => (r.id === activeId ? 'gd-row-active' : '')}
       onRow={(r) => ({
-        onClick: () => onActivate(r.id), onFocus: () => onActivate(r.id), 'data-row-id': r.id,
+        onClick: () => onActivate(r.id), onFocus: () => onActivate(r.id), 'data-row-id': r.id, 'data-status': r.status, 'data-team': r.team?.id ?? '',
         // Roving focus: the active row is the one Tab reaches; arrow keys move it (use-keyboard-nav).
         tabIndex: r.id === activeId || (!activeId && r.id === rows[0]?.id) ? 0 : -1, 'aria-selected': r.id === activeId,
       } as React.HTMLAttributes<HTMLElement>)}
