@@ -36,7 +36,7 @@ function orderOf(sort: string, column: string): SortOrder {
  * cells that re-render was most of a filter change's main-thread time (bench:board). Hover texts
  * are native titles, not 150 tooltip components.
  */
-const sameRow = (a: Ticket, b: Ticket) => a === b;
+const rowChanged = (next: Ticket, prev: Ticket) => next !== prev;
 
 function useColumns(sort: string): TableProps<Ticket>['columns'] {
   const { t, en } = useI18n();
@@ -66,7 +66,7 @@ function useColumns(sort: string): TableProps<Ticket>['columns'] {
       title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 120, sorter: true, sortOrder: orderOf(sort, 'updatedAt'),
       render: (v: string) => <span title={fmtTime(v)}>{fmtAgo(v, en)}</span>,
     },
-  ] satisfies TableProps<Ticket>['columns']).map((c) => ({ ...c, shouldCellUpdate: sameRow })), [t, en, text, sort]);
+  ] satisfies TableProps<Ticket>['columns']).map((c) => ({ ...c, shouldCellUpdate: rowChanged })), [t, en, text, sort]);
 }
 
 export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, activeId, onActivate, selectable, empty }: Props) {
