@@ -78,7 +78,8 @@ export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, a
       size="middle"
       columns={columns}
       dataSource={rows}
-      loading={loading}
+      // The overlay only when an answer is slow: a quick filter change must not dim and restyle the whole table twice.
+      loading={{ spinning: loading, delay: 200 }}
       pagination={false}
       scroll={{ x: 1740 }}
       sticky
