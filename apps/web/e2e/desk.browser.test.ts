@@ -188,8 +188,15 @@ describe('desk in Chromium', () => {
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.locator('#email_help').getByText('该邮箱已注册').waitFor();
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    // Roles: the domain's permission table, the one the server enforces (a dispatcher may export, not manage users).
+    await page.getByRole('tab', { name: '角色权限' }).click();
+    const matrix = page.getByTestId('roles-matrix');
+    const row = (label: string) => matrix.locator('tr', { hasText: label });
+    assert.equal(await row('导出工单').getByLabel('有', { exact: true }).count(), 3, 'admin, supervisor, dispatcher export; engineer and customer do not');
+    assert.equal(await row('管理用户与角色').getByLabel('有', { exact: true }).count(), 1, 'only the admin manages users');
+    await page.getByRole('tab', { name: '用户与角色' }).click();
     await page.getByText('EN', { exact: true }).click();
-    await page.getByText('Users & roles').waitFor();
+    await page.getByRole('tab', { name: 'Users & roles' }).waitFor();
     await page.getByText('中文', { exact: true }).click();
   });
 

@@ -57,5 +57,6 @@ export function useI18n(): I18n {
 /** Picks zh/en of a LocalizedText from the domain. */
 export function useText(): (text: { zh: string; en: string } | undefined, fallback?: string) => string {
   const { en } = useI18n();
-  return (text, fallback = '') => (text ? (en ? text.en : text.zh) : fallback);
+  // Stable per language, so memoised tables and option lists keep their cells between renders.
+  return useCallback((text, fallback = '') => (text ? (en ? text.en : text.zh) : fallback), [en]);
 }

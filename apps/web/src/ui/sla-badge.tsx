@@ -34,21 +34,31 @@ export function SlaBadge({ sla, compact = false }: { sla: Ticket['sla'] | undefi
   const top = [...sla.targets].sort((a, b) => RANK[a.state] - RANK[b.state] || a.remainingMinutes - b.remainingMinutes)[0];
   const stateText = (x: Target) => slaStateText(x.state, t);
   const remaining = slaRemaining;
+  const uncoveredNote = t('⚠ 截止时间所在年份缺少官方节假日数据，按普通工作周估算', '⚠ The deadline falls in a year without official holiday data; estimated as ordinary weeks');
+  const line = (x: Target) => `${name(x.target)}：${stateText(x)}${x.willBreachAt ? ` · ${t('将于', 'breaches at')} ${fmtTime(x.willBreachAt)}${t(' 超时', '')}` : ''}${x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}`;
   const detail = (
     <div>
       <div>{sla.policy.name} · {sla.why}</div>
-      {sla.targets.map((x) => (
-        <div key={`${x.target}-${x.cycle}`}>{name(x.target)}：{stateText(x)}{x.willBreachAt ? ` · ${t('将于', 'breaches at')} ${fmtTime(x.willBreachAt)}${t(' 超时', '')}` : ''}{x.state !== 'met' && x.state !== 'paused' ? ` · ${remaining(x.remainingMinutes, en)}` : ''}</div>
-      ))}
-      {sla.uncovered && <div>{t('⚠ 截止时间所在年份缺少官方节假日数据，按普通工作周估算', '⚠ The deadline falls in a year without official holiday data; estimated as ordinary weeks')}</div>}
+      {sla.targets.map((x) => <div key={`${x.target}-${x.cycle}`}>{line(x)}</div>)}
+      {sla.uncovered && <div>{uncoveredNote}</div>}
     </div>
   );
   // A deadline in a year without official holiday data is flagged where it is shown, not only in the admins' banner.
   const estimated = sla.uncovered ? t(' · 估算', ' · estimated') : '';
+  // On the board (50 rows) a pill with the detail as its native title: a tooltip component per row costs more than the row.
+  if (compact) {
+    const color = top ? COLOR[top.state] : 'default';
+    const title = [`${sla.policy.name} · ${sla.why}`, ...sla.targets.map(line), ...(sla.uncovered ? [uncoveredNote] : [])].join('\n');
+    return (
+      <span className={`gd-pill gd-pill-${color}`} data-testid="sla-badge" title={title}>
+        {sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} {top ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : 'SLA'}{estimated}
+      </span>
+    );
+  }
   return (
     <Tooltip title={detail}>
       <Tag color={top ? COLOR[top.state] : 'default'} icon={sla.redFlag ? <FlagFilled /> : <ClockCircleOutlined />} data-testid="sla-badge">
-        {top ? (compact ? (top.state === 'met' || top.state === 'paused' ? stateText(top) : remaining(top.remainingMinutes, en)) : `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}`) : t('SLA', 'SLA')}{estimated}
+        {top ? `${name(top.target)} ${stateText(top)}${top.state === 'met' || top.state === 'paused' ? '' : ` · ${remaining(top.remainingMinutes, en)}`}` : t('SLA', 'SLA')}{estimated}
       </Tag>
     </Tooltip>
   );

@@ -1,9 +1,10 @@
 import { Card, Tabs, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { TeamsTab } from './teams-tab.tsx';
+import { RolesTab } from './roles-tab.tsx';
 import { UsersTab } from './users-tab.tsx';
 
-/** Minimal administration: people, their roles and teams (with the team's supervisor). */
+/** Minimal administration: people and their roles, teams (with the team's supervisor), what each role may do. */
 export default function AdminPage() {
   const { t } = useI18n();
   return (
@@ -13,6 +14,7 @@ export default function AdminPage() {
         <Tabs items={[
           { key: 'users', label: t('用户与角色', 'Users & roles'), children: <UsersTab /> },
           { key: 'teams', label: t('团队', 'Teams'), children: <TeamsTab /> },
+          { key: 'roles', label: t('角色权限', 'Roles'), children: <RolesTab /> },
         ]} />
       </Card>
     </>
