@@ -71,6 +71,9 @@ export async function recomputeOpenSla(ctx: AppContext, by: RecomputeScope, batc
       }
     }));
     if (ids.length < batch) break;
+    // Let requests in between batches: the worker shares its event loop with the API in one-process
+    // installs, and a recompute over a million clocks (the list-keys backfill) runs for minutes.
+    await new Promise((r) => setImmediate(r));
   }
   return { scanned, recomputed };
 }

@@ -15,10 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   const s = db.schema;
   await s.alterTable('ticket_sla').addColumn('due_at', 'text').execute();
   await s.alterTable('ticket_sla').addColumn('warn_at', 'text').execute();
+  // "No running clock" until the job below has measured the live ones (closed tickets stay so).
+  // Filled before the indexes exist: one sorted index build instead of a million index moves.
+  await db.updateTable('ticket_sla').set({ due_at: FAR, warn_at: FAR }).execute();
   await s.createIndex('ticket_sla_due').on('ticket_sla').columns(['due_at', 'ticket_id']).execute();
   await s.createIndex('ticket_sla_warn').on('ticket_sla').column('warn_at').execute();
-  // "No running clock" until the job below has measured the live ones (closed tickets stay so).
-  await db.updateTable('ticket_sla').set({ due_at: FAR, warn_at: FAR }).execute();
   const at = new Date().toISOString();
   await db.insertInto('outbox').values({
     id: 'sla:recompute:list-keys', topic: 'sla.recompute', aggregate_id: null, payload: JSON.stringify({ all: true, version: 0 }),
