@@ -130,7 +130,7 @@ describe('nameplate recognition in Chromium, offline assets', () => {
   });
 
   test('the field-note parser bundled for the browser gives the same output as in Node on every labelled note', async () => {
-    const texts = ['dev-notes', 'holdout-notes', 'fresh-holdout-notes', 'holdout-3-notes'].flatMap((f) =>
+    const texts = ['dev-notes', 'holdout-notes', 'fresh-holdout-notes', 'holdout-3-notes', 'holdout-4-notes'].flatMap((f) =>
       readFileSync(new URL(`../../../packages/text/data/${f}.jsonl`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim())
         .map((l) => (JSON.parse(l) as { text: string }).text));
     assert.ok(texts.length >= 290);
