@@ -9,7 +9,7 @@
  * - result: awaiting_parts > revisit > partial > resolved; weak "still broken" evidence after
  *   a resolved statement makes it partial, on its own it makes it revisit.
  */
-import type { Hit, NoteToken } from './note-hits.ts';
+import { CAN, type Hit, type NoteToken } from './note-hits.ts';
 import { F } from './note-lexicon.ts';
 
 /** Chosen code and the hits supporting it. */
@@ -88,7 +88,8 @@ export function chooseCause(hits: readonly Hit[], clauseContrast: (clause: numbe
 
 /** Actions done on this visit, in order of mention. */
 export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
-  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned);
+  // "没再重启": an action word after 没再/不再 says something stopped happening, not that it was done.
+  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger);
   const byCode = new Map<string, Hit[]>();
   for (const h of done) byCode.set(h.code, [...(byCode.get(h.code) ?? []), h]);
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
@@ -120,11 +121,58 @@ const isCounterfactual = (h: Hit, tokens: readonly NoteToken[]): boolean => {
   return false;
 };
 
+/** True when token `k` ends its clause (the next token is a pause, another clause or the end). */
+const endsClause = (tokens: readonly NoteToken[], k: number): boolean => {
+  const next = tokens[k + 1];
+  return next === undefined || next.kind === 'punct' || next.clause !== tokens[k]?.clause;
+};
+const isLe = (t: NoteToken | undefined): boolean => t !== undefined && (t.text === '了' || t.text === '啦');
+const untagged = (t: NoteToken | undefined): boolean => t !== undefined && t.kind !== 'punct' && (t.info === undefined || (t.info.terms.every((x) => x.group === 'action') && (t.info.flags & (F.neg | F.plan | F.still)) === 0));
+
+/**
+ * "能热了", "能刷开了", "可以烘干了": after the work, "can <do something> now" ending its clause is an outcome,
+ * whatever the verb (the taxonomy lists only common capabilities). Not after a negator ("不能开机了").
+ */
+function capabilityBack(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!CAN.has(t.text)) return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & (F.neg | F.still)) !== 0) return null;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const x = tokens[k] as NoteToken;
+    if (x.clause !== t.clause || !untagged(x) && !isLe(x)) return null;
+    if (isLe(x)) return k > i + 1 && endsClause(tokens, k) ? 0.6 : null;
+  }
+  return null;
+}
+
+/** Stems that after 不 say the device lost a function ("不转了", "不亮了"), not that a symptom stopped. */
+const LOST_FUNCTION = /^(?:转|动|亮|出|走|能|会|行|好|热|凉|冷|开|启|通|用|工作|运行|显示|加热|制|认|识别|响应|上|进|下|来)/;
+/**
+ * "不结霜了", "不进水了", "不夹纸了": after the work, 不 + a symptom (any wording, 1–2 words) + 了 ending the clause
+ * is a symptom that stopped — unless what follows 不 is a lost function, or "still"/"again" precede it.
+ */
+function symptomGone(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (t.text !== '不') return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & F.still) !== 0) return null;
+  const first = tokens[i + 1];
+  if (!untagged(first) || LOST_FUNCTION.test(first?.text ?? '')) return null;
+  for (let k = i + 2; k <= i + 3 && k < tokens.length; k++) {
+    const x = tokens[k] as NoteToken;
+    if (x.clause !== t.clause) return null;
+    if (isLe(x)) return endsClause(tokens, k) && (tokens[k - 1] as NoteToken).end - (first as NoteToken).start <= 3 ? 0.6 : null;
+    if (!untagged(x)) return null;
+  }
+  return null;
+}
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
 export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[], consumed: ReadonlySet<number>): FieldChoice {
-  const firstAction = hits.find((h) => h.group === 'action' && !h.negated && !h.planned);
+  const firstAction = hits.find((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger);
   const workAt = firstAction ? firstAction.start : Infinity;
   const signals: Signal[] = [];
   for (const h of hits) {
@@ -153,7 +201,13 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       }
     }
   }
+  // "没再重启": restarting by itself is also a symptom; after the work, "no longer restarts" is an outcome.
+  for (const h of hits) if (h.group === 'action' && h.code === 'reset' && h.noLonger && h.start > workAt) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.6 });
   tokens.forEach((t, i) => {
+    if (t.start > workAt && !consumed.has(i)) {
+      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i);
+      if (generic !== null) signals.push({ kind: 'resolved', at: t.start, hit: null, strength: generic });
+    }
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
     // "换了电容还是不转", "重启后依然没动静": "still" + a negative predicate after the work, even for a symptom
     // the taxonomy has no word for.

@@ -149,6 +149,8 @@ function cannot(tokens: readonly NoteToken[], k: number): boolean {
   if (CANNOT.has(next.text)) return true;
   return next.text === '不' && CANNOT_TAIL.has(tokens[k + 1]?.text ?? '');
 }
+/** Modal "can": 能/可以 before a verb. */
+export const CAN = new Set(['能', '可以', '又能', '又可以', '都能', '已经能', '已能', '能够', '就能', '也能', '才能', '都可以', '也可以', '就可以']);
 const CANNOT = new Set(['不了', '不下来', '不动', '不上去', '不进去']);
 const CANNOT_TAIL = new Set(['了', '下来', '动', '上', '上去', '进去', '成']);
 
@@ -181,6 +183,36 @@ function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
     const t = tokens[k] as NoteToken;
     if (k > hit.tokFrom && has(t, F.le)) return true;
     if (k < hit.tokTo && t.text.length > 1 && t.text.endsWith('了')) return true;
+  }
+  return false;
+}
+
+/** Generic verbs that can stand for any planned job when said as finished ("要换主板 已经弄好了"). */
+const GENERIC_DO = new Set(['弄', '做', '搞', '处理', '弄好', '搞定', '做好', '处理好', '弄完', '做完', '搞好', '干完', '处理完', '弄了', '做了', '处理了', '搞好了', '弄好了', '做好了', '处理好了']);
+/** What may follow a bare echoed verb to say it is finished: 了, 完(了), 好(了), 过(了). */
+const ECHO_TAIL = new Set(['了', '完', '完了', '好', '好了', '过', '过了', '完毕', '好啦']);
+const ECHO_FINISHED = /.(?:了|完|好|过|完了|好了|过了)$/;
+
+/**
+ * Elliptical completion: a job first said as needed and then reported finished with the verb alone
+ * ("需要加氟 已经加了", "得换个电容 换完了", "电源板要换 已经弄好了"). The echo must share the job's verb
+ * (its first character) or be a generic "done it" verb, and be marked finished (已/已经 before it, or
+ * 了/完/好/过 in or after it) within a few tokens; a new plan or later-visit word in between stops the search.
+ */
+function echoedAsDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
+  const verb = tokens[hit.tokFrom]?.text[0];
+  if (verb === undefined) return false;
+  for (let k = hit.tokTo, seen = 0; k < tokens.length && seen < 8; k++) {
+    const t = tokens[k] as NoteToken;
+    if (t.kind === 'punct') continue;
+    seen++;
+    if (has(t, F.plan) || isLaterVisit(t) || has(t, F.neg)) return false;
+    const generic = GENERIC_DO.has(t.text);
+    if (!generic && t.text[0] !== verb) continue;
+    if (cannot(tokens, k + 1)) return false;
+    if (generic || has(tokens[k - 1], F.done) || ECHO_TAIL.has(tokens[k + 1]?.text ?? '') || (t.text.length > 1 && ECHO_FINISHED.test(t.text))) {
+      return generic ? has(tokens[k - 1], F.done) || /[了好完]$/.test(t.text) || ECHO_TAIL.has(tokens[k + 1]?.text ?? '') : true;
+    }
   }
   return false;
 }
@@ -244,6 +276,9 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     if (hit.group === 'action' && prev?.text === '得' && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo])) hit.planned = true;
     // "换不了", "修不下来": the verb followed by a potential negative was not (and could not be) done.
     if (hit.group === 'action' && cannot(tokens, hit.tokTo)) hit.negated = true;
+    // "能刷开了", "现在能洗了": a verb after 能/可以 is what the device can do again, not work done.
+    if (hit.group === 'action' && prev && CAN.has(prev.text)) hit.planned = true;
+    if (hit.group === 'action' && hit.planned && !hit.negated && pastBefore[hit.tokFrom] !== 1 && echoedAsDone(hit, tokens)) hit.planned = false;
     // Look back for negation / "no longer" / "still", crossing only small function words.
     for (let k = hit.tokFrom - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
       const t = tokens[k] as NoteToken;
