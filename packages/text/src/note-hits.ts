@@ -157,8 +157,23 @@ const CANNOT_TAIL = new Set(['了', '下来', '动', '上', '上去', '进去', 
 const isGuide = (t: NoteToken): boolean => t.info?.terms.some((x) => x.code === 'guide_user') ?? false;
 /** "下次来", "等配件", "返厂": words that talk about a later visit open a plan like 要/需要 do. */
 const isLaterVisit = (t: NoteToken): boolean => t.info?.terms.some((x) => x.group === 'result' && (x.code === 'revisit' || x.code === 'awaiting_parts')) ?? false;
+/** Completion complements after a verb: "固定好了", "洗完了", "拆掉了". */
+const DONE_TAIL = new Set(['好了', '完了', '过了', '掉了', '上了', '完毕', '好啦']);
 const isDoneAction = (t: NoteToken, next: NoteToken | undefined): boolean =>
-  (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le));
+  (t.info?.terms.some((x) => x.group === 'action') ?? false) && (t.text.endsWith('了') || has(next, F.le) || DONE_TAIL.has(next?.text ?? ''));
+/** "等了十分钟", "要了个号": a plan word followed by 了 tells what already happened, it opens no plan. */
+const opensPlan = (t: NoteToken, next: NoteToken | undefined): boolean =>
+  has(t, F.plan) && !(has(next, F.le) && next?.clause === t.clause);
+/**
+ * Narrative sequence closes a plan as a pause would: "这次/本次/现场" (the present visit), a step said as finished
+ * ("放完水", "弄完"), and "…后/以后" ("停机后更换轴承", "同意后换了主板") unless 再 follows ("到货后再换").
+ */
+const SEQUENCE_AFTER = new Set(['后', '以后', '之后', '过后']);
+const closesPlan = (t: NoteToken, next: NoteToken | undefined): boolean =>
+  PRESENT.has(t.text) || t.text === '完' || t.text === '完了' || (t.text.length === 2 && t.text.endsWith('完')) ||
+  (SEQUENCE_AFTER.has(t.text) && next?.text !== '再' && !(next?.text.startsWith('再') ?? false));
+/** "这次", "今天": the present visit again after talk of earlier work ("以前也修过 这次换了传感器"). */
+const PRESENT = new Set(['这次', '这回', '这趟', '本次', '今天来', '今天过来', '这次来', '当场', '现场']);
 
 /**
  * Runs the plan state machine over tokens [from, to), starting from `state`. `closes[k]` marks tokens
@@ -171,8 +186,8 @@ function planStateAt(tokens: readonly NoteToken[], from: number, to: number, sta
     const t = tokens[k] as NoteToken;
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
-    if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1) state = false;
-    else if (has(t, F.plan) || isGuide(t) || isLaterVisit(t)) state = true;
+    if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1 || closesPlan(t, tokens[k + 1])) state = false;
+    else if (opensPlan(t, tokens[k + 1]) || isGuide(t) || isLaterVisit(t)) state = true;
   }
   return state;
 }
@@ -182,10 +197,14 @@ function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
   for (let k = hit.tokFrom; k <= hit.tokTo && k < tokens.length; k++) {
     const t = tokens[k] as NoteToken;
     if (k > hit.tokFrom && has(t, F.le)) return true;
-    if (k < hit.tokTo && t.text.length > 1 && t.text.endsWith('了')) return true;
+    // "补了点氟", "吹了一遍": 了 inside a word of the action says it was done.
+    if (k < hit.tokTo && t.text.length > 1 && t.text.includes('了') && !t.text.startsWith('了')) return true;
   }
   return false;
 }
+
+/** Words that join two jobs under one plan ("换主板和电容", "清洗并加氟", "再加氟"). */
+const JOINERS = new Set(['和', '并', '并且', '再', '以及', '跟', '或者', '或', '及', '、', '同时', '顺便', '还有', '还要', '然后再', '再把', '加上', '连同', '一起']);
 
 /** Generic verbs that can stand for any planned job when said as finished ("要换主板 已经弄好了"). */
 const GENERIC_DO = new Set(['弄', '做', '搞', '处理', '弄好', '搞定', '做好', '处理好', '弄完', '做完', '搞好', '干完', '处理完', '弄了', '做了', '处理了', '搞好了', '弄好了', '做好了', '处理好了']);
@@ -226,6 +245,20 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     if ((h.group === 'faultType' || h.group === 'cause') && !h.weak) closes[h.tokFrom] = 1;
     else if (h.group === 'action' && h.tokTo - h.tokFrom > 1 && hitDone(h, tokens)) closes[h.tokTo - 1] = 1;
   }
+  // Unpunctuated speech: a plan word governs the job it names, not every later job in the run-on clause.
+  // A second job that follows the first without a joining word ("建议换主板重新刷了固件" vs "换主板和电容")
+  // starts where a pause would have been, so the plan closes before it — as it does across a pause.
+  const actionHits = hits.filter((h) => h.group === 'action').sort((a, b) => a.tokFrom - b.tokFrom);
+  for (let i = 1; i < actionHits.length; i++) {
+    const a = actionHits[i - 1] as Hit; const b = actionHits[i] as Hit;
+    if (b.tokFrom <= a.tokTo || a.clause !== b.clause || b.tokFrom - a.tokTo > 6) continue;
+    let joined = false;
+    for (let k = a.tokTo; k < b.tokFrom; k++) {
+      const t = tokens[k] as NoteToken;
+      if (JOINERS.has(t.text) || has(t, F.plan) || isGuide(t) || isLaterVisit(t) || has(t, F.neg)) { joined = true; break; }
+    }
+    if (!joined) closes[b.tokFrom - 1] = 1;
+  }
   // A plan carries into the next clause when that clause continues it: "等配件到了，再换",
   // or a pause right after the plan word ("建议 更换压缩机").
   let open = false;
@@ -259,6 +292,7 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
       // "清洗之前": 之前 right after a verb means "before doing it", not an earlier visit.
       const prevTok = tokens[k - 1];
       if (has(t, F.past) && !(k > c.from && prevTok?.info?.terms.some((x) => x.group === 'action'))) past = true;
+      else if (PRESENT.has(t.text)) past = false;
     }
   }
   for (const hit of hits) {
