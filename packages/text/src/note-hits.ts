@@ -95,8 +95,36 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
     for (const term of t.info?.terms ?? []) hits.push(make(term.group, term.code, term.weak, 'word', i, i + 1));
   });
 
+  // Token starts by first character: a pattern with known start characters is tried (sticky) only there,
+  // since a match must start on a token boundary anyway — no scan of the whole note per pattern.
+  const byFirst = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (t.kind === 'punct') return;
+    const c = t.text[0] as string;
+    const list = byFirst.get(c);
+    if (list) list.push(i); else byFirst.set(c, [i]);
+  });
+  const tryAt: number[] = [];
   for (const p of lexicon.patterns) {
     if (p.triggers !== null && !p.triggers.some((c) => present.has(c))) continue;
+    if (p.starts !== null) {
+      tryAt.length = 0;
+      for (const c of p.starts) { const list = byFirst.get(c); if (list) for (const i of list) tryAt.push(i); }
+      if (tryAt.length > 1) tryAt.sort((x, y) => x - y);
+      let after = -1;
+      for (const a of tryAt) {
+        const t = tokens[a] as NoteToken;
+        if (t.start < after) continue; // inside the previous match, as a scan would skip it
+        p.sticky.lastIndex = t.start;
+        const m = p.sticky.exec(text);
+        if (m === null || m[0].length === 0) continue;
+        const bLast = endIdx[t.start + m[0].length] ?? -1;
+        after = t.start + m[0].length;
+        if (bLast < a || t.clause !== (tokens[bLast] as NoteToken).clause) continue;
+        hits.push(make(p.group, p.code, false, 'pattern', a, bLast + 1));
+      }
+      continue;
+    }
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       if (m[0].length === 0) continue;
