@@ -68,7 +68,7 @@ export const DAMAGE_WORDS: readonly string[] = ['坏', '坏了', '坏掉', '坏�
   '烧蚀', '烧穿', '炸开', '爆浆', '冒浆', '爆了', '炸裂', '不准了', '失灵了', '不灵了', '没输出', '没有输出', '阻值变了', '阻值漂移', '漂了'];
 
 /** Breakage predicates joined to any part give fault type `part_broken` ("搓纸轮断了"). */
-export const BREAKAGE_WORDS: readonly string[] = ['坏了', '坏掉', '坏掉了', '断了', '裂了', '碎了', '破了', '烧了', '烧坏', '烧坏了',
+export const BREAKAGE_WORDS: readonly string[] = ['卡缸', '抱缸', '抱轴', '抱死', '坏了', '坏掉', '坏掉了', '断了', '裂了', '碎了', '破了', '烧了', '烧坏', '烧坏了',
   '损坏', '断裂', '开裂', '破损', '变形', '脱落', '掉了', '磨损', '卡死', '不转', '烧毁', '磨平', '磨坏', '裂开', '断掉', '坏'];
 
 /** General vocabulary: devices, places and everyday words that must stay whole. Also helps search. */
@@ -102,5 +102,5 @@ export const GENERAL_WORDS: readonly string[] = [
   '洗澡', '洗手', '洗手间', '洗碗机', '洗着洗着', '洗到一半', '用着用着', '开着开着',
   '两天', '一周', '一个月', '一晚上', '整个', '全都', '所以说', '结果呢', '这次', '今天来', '到现场', '到了现场', '拿回来',
   // The present visit said again after talk of earlier or planned work (they close that scope).
-  '提示', '弹出', '弹窗', '这回', '本次', '这趟', '这次来', '今天过来', '当场', '定期', '定期保养', '定期清洗', '定期清理',
+  '旧的', '坏的', '换下来的', '拆下来的', '坏件', '旧件', '提示', '弹出', '弹窗', '这回', '本次', '这趟', '这次来', '今天过来', '当场', '定期', '定期保养', '定期清洗', '定期清理',
 ];

@@ -168,6 +168,17 @@ function symptomGone(tokens: readonly NoteToken[], i: number): number | null {
   return null;
 }
 
+const OLD_PART = new Set(['旧的', '坏的', '换下来的', '拆下来的', '换下的', '拆下的', '坏件', '旧件', '旧配件', '坏配件']);
+/** True when the clause names the old / removed part before this later-visit word. */
+function oldPartBefore(h: Hit, tokens: readonly NoteToken[]): boolean {
+  for (let k = h.tokFrom - 1; k >= Math.max(0, h.tokFrom - 5); k--) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== (tokens[h.tokFrom] as NoteToken).clause) return false;
+    if (OLD_PART.has(t.text) || (t.text.startsWith('旧') && t.text.length <= 4)) return true;
+  }
+  return false;
+}
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
@@ -191,6 +202,8 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
         const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
         if (DESCRIBED_STATE.test(said) || (h.weak && DESCRIBED_FUNCTIONS.has(tokens[h.tokFrom - 1]?.text ?? ''))) continue;
       }
+      // "旧主板带回公司", "换下来的风扇返厂": the old part goes back, not the job.
+      if ((h.code === 'revisit' || h.code === 'awaiting_parts') && oldPartBefore(h, tokens)) continue;
       signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
     } else if (h.group === 'faultType') {
       if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });
@@ -222,6 +235,13 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
     const s = signals[i] as Signal;
     if ((s.kind === 'revisit' || s.kind === 'awaiting_parts') && s.hit && isCounterfactual(s.hit, tokens) &&
       signals.some((o) => (o.kind === 'resolved' || o.kind === 'partial') && o.at > s.at)) signals.splice(i, 1);
+  }
+  // Before the work, a state ("压力在降", "好一点") describes the complaint when an outcome is said after the work.
+  if (workAt !== Infinity && signals.some((s) => s.at > workAt)) {
+    for (let i = signals.length - 1; i >= 0; i--) {
+      const s = signals[i] as Signal;
+      if (s.at < workAt && (s.kind === 'partial' || s.kind === 'resolved')) signals.splice(i, 1);
+    }
   }
   if (signals.length === 0) return { code: null, confidence: 0, hits: [] };
   const pick = (kind: Signal['kind'], code: string): FieldChoice | null => {

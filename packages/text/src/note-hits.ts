@@ -215,7 +215,7 @@ function planStateAt(tokens: readonly NoteToken[], from: number, to: number, sta
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
     if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1 || closesPlan(t, tokens[k + 1])) state = false;
-    else if (opensPlan(t, tokens[k + 1]) || isGuide(t) || isLaterVisit(t)) state = true;
+    else if (opensPlan(t, tokens[k + 1]) || isGuide(t) || isLaterVisit(t) || closes[k] === 2) state = true;
   }
   return state;
 }
@@ -269,6 +269,10 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   const closes = new Uint8Array(tokens.length + 1);
   const endsPhrase = new Uint8Array(tokens.length + 1);
   for (const h of hits) if (h.tokTo - h.tokFrom > 1 && h.group !== 'action') endsPhrase[h.tokTo - 1] = 1;
+  for (const h of hits) {
+    // A later visit said in free words ("拉回公司修", "从厂家调") opens a plan like the dictionary's 返厂 / 等配件.
+    if (h.group === 'result' && h.source === 'pattern' && (h.code === 'revisit' || h.code === 'awaiting_parts')) closes[h.tokFrom] = 2;
+  }
   for (const h of hits) {
     if ((h.group === 'faultType' || h.group === 'cause') && !h.weak) closes[h.tokFrom] = 1;
     else if (h.group === 'action' && h.tokTo - h.tokFrom > 1 && hitDone(h, tokens)) closes[h.tokTo - 1] = 1;
