@@ -209,16 +209,24 @@ const PRESENT = new Set(['这次', '这回', '这趟', '本次', '今天来', '�
  * 滤网太脏了…" — the plan word was about waiting, the fact starts a new thought in unpunctuated speech)
  * and the last token of a multi-token action said as done ("用气枪吹了一遍").
  */
-function planStateAt(tokens: readonly NoteToken[], from: number, to: number, state: boolean, closes: Uint8Array): boolean {
+function planStateAt(tokens: readonly NoteToken[], from: number, to: number, state: number, closes: Uint8Array): number {
   for (let k = from; k < to; k++) {
     const t = tokens[k] as NoteToken;
     // "已/已经" and an action with 了 ("重启了") close a plan; plan words and guidance open one
     // (after "教客户", further verbs are what the customer will do).
-    if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1 || closesPlan(t, tokens[k + 1])) state = false;
-    else if (opensPlan(t, tokens[k + 1]) || isGuide(t) || isLaterVisit(t) || closes[k] === 2) state = true;
+    if (has(t, F.done) || isDoneAction(t, tokens[k + 1]) || closes[k] === 1 || closesPlan(t, tokens[k + 1])) state = NO_PLAN;
+    // "电容没货先把线接好": after a later-visit word, 先/临时 start the stopgap done now.
+    else if (state === LATER_VISIT && INTERIM.has(t.text)) state = NO_PLAN;
+    else if (isLaterVisit(t) || closes[k] === 2) state = LATER_VISIT;
+    else if (opensPlan(t, tokens[k + 1]) || isGuide(t)) state = MODAL_PLAN;
   }
   return state;
 }
+
+/** Plan states: none, a modal or guidance plan (要/需要/教客户), a later visit (没货, 返厂, 拉回去修). */
+const NO_PLAN = 0; const MODAL_PLAN = 1; const LATER_VISIT = 2;
+/** Stopgap work done now while the real fix waits. */
+const INTERIM = new Set(['先', '临时', '暂时', '先临时', '先暂时', '应急', '先给', '先用']);
 
 /** An action hit said as done: 了/过 inside it ("吹了一遍") or right after it. */
 function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
@@ -293,12 +301,12 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   }
   // A plan carries into the next clause when that clause continues it: "等配件到了，再换",
   // or a pause right after the plan word ("建议 更换压缩机").
-  let open = false;
+  let open = NO_PLAN;
   let lastWasPlan = false;
   clauses.forEach((c) => {
     const first = tokens[c.from] as NoteToken;
-    c.planCarried = lastWasPlan || (open && (first.text === '再' || first.text === '就' || first.text === '再来'));
-    open = planStateAt(tokens, c.from, c.to, c.planCarried, closes);
+    c.planCarried = lastWasPlan || (open !== NO_PLAN && (first.text === '再' || first.text === '就' || first.text === '再来'));
+    open = planStateAt(tokens, c.from, c.to, c.planCarried ? MODAL_PLAN : NO_PLAN, closes);
     let last = c.to - 1;
     while (last > c.from && (tokens[last] as NoteToken).kind === 'punct') last--;
     lastWasPlan = has(tokens[last], F.plan) && !isGuide(tokens[last] as NoteToken);
@@ -310,11 +318,11 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   // "上次来换了电容", "客户自己重启过": work after a past / someone-else marker, in its clause, is not this visit's.
   const pastBefore = new Uint8Array(tokens.length + 1);
   for (const c of clauses) {
-    let plan = c.planCarried;
+    let plan = c.planCarried ? MODAL_PLAN : NO_PLAN;
     let marks = 0;
     let past = false;
     for (let k = c.from; k < c.to; k++) {
-      planBefore[k] = plan ? 1 : 0;
+      planBefore[k] = plan !== NO_PLAN ? 1 : 0;
       markedBefore[k] = marks;
       pastBefore[k] = past ? 1 : 0;
       plan = planStateAt(tokens, k, k + 1, plan, closes);

@@ -59,6 +59,10 @@ const groups: Record<string, [string, Want][]> = {
     ['从仓库拿了个电容换上 好了', { actions: ['replace_part'], result: 'resolved' }],
     ['把旧主板带回公司 换了新主板 正常', { actions: ['replace_part'], result: 'resolved' }],
     ['电梯异响 领导说要报给厂家', { result: 'revisit' }],
+    // A stopgap done now while the real fix waits, with or without pauses.
+    ['需要换电容 电容没货 先把线头接好 能用', { actions: ['repair'], result: 'awaiting_parts' }],
+    ['需要换电容电容没货先把线头接好能用', { actions: ['repair'], result: 'awaiting_parts' }],
+    ['主板要返厂临时把线接上应急用', { actions: ['repair'], result: 'revisit' }],
   ],
   'vocabulary: beeps, trips, ignition, messages, drains, misuse, dust boxes, cards, sound back': [
     ['UPS一直滴滴叫 电池老化 换了一组电池 不叫了', { faultType: 'abnormal_noise', cause: 'aging', result: 'resolved' }],
