@@ -60,6 +60,7 @@ export const defaultParts: readonly PartEntry[] = [
   { name: '电极', synonyms: { zh: ['电极', '电极片', '导联线'], en: ['electrode'] } },
   { name: '灯管', synonyms: { zh: ['灯管', '灯泡', '灯板', '背光'], en: ['lamp'] } },
   { name: '变频模块', synonyms: { zh: ['变频模块', '变频板', '模块', 'ipm模块'] } },
+  { name: '结构件', synonyms: { zh: ['合页', '铰链', '门把手', '把手', '拉手', '脚轮', '卡扣', '旋钮', '盖板', '底座', '外壳', '机壳', '挂钩', '门轴'], en: ['hinge', 'handle'] } },
 ];
 
 /** The default taxonomy shipped with Gongdan. Codes match PRODUCT.md; synonyms are our own. */

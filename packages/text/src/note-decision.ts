@@ -179,6 +179,17 @@ function oldPartBefore(h: Hit, tokens: readonly NoteToken[]): boolean {
   return false;
 }
 
+/** Desired states a device can be in again: "凉了", "热了", "亮了", "通了" after the work. */
+const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳']);
+/** "加了氟 凉了": a bare desired state + 了 ending its clause, after the work, not after a negator or "still/again". */
+function stateBack(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!DESIRED_STATE.has(t.text) || !isLe(tokens[i + 1]) || !endsClause(tokens, i + 1)) return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & (F.neg | F.still)) !== 0) return null;
+  return 0.6;
+}
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
@@ -218,7 +229,7 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
   for (const h of hits) if (h.group === 'action' && h.code === 'reset' && h.noLonger && h.start > workAt) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.6 });
   tokens.forEach((t, i) => {
     if (t.start > workAt && !consumed.has(i)) {
-      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i);
+      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i) ?? stateBack(tokens, i);
       if (generic !== null) signals.push({ kind: 'resolved', at: t.start, hit: null, strength: generic });
     }
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });

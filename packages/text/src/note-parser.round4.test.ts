@@ -85,6 +85,15 @@ const groups: Record<string, [string, Want][]> = {
     ['进bios把启动顺序改了', { actions: ['calibrate'] }],
     ['打印机offline 重新install驱动 可以print了', { actions: ['firmware_update'], result: 'resolved' }],
     ['nas换了新盘 rebuild中', { result: 'partial' }],
+    ['软件加载半天出不来', { faultType: 'slow' }],
+    ['登录不上服务器', { faultType: 'network' }],
+    ['打开软件就白屏', { faultType: 'crash' }],
+    ['柜门合页掉了', { faultType: 'part_broken' }],
+    ['电脑开机没有画面 风扇在转', { faultType: 'no_power' }],
+    ['电梯运行中突然急停', { faultType: 'no_power' }],
+    ['打印机打印一半停了 报缺纸 其实有纸', { faultType: 'error_code' }],
+    ['不是缺氟 是滤网太脏 洗了滤网 凉了', { cause: 'filter_clogged', actions: ['clean'], result: 'resolved' }],
+    ['换了灯管 亮了', { result: 'resolved' }],
   ],
 };
 
