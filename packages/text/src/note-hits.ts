@@ -163,7 +163,9 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
 // Words allowed between a negator and what it negates ("没有再漏", "不用去换", "都没反应").
 // Not 了: "没了" / "不了" end what they negate ("刹车片磨没了演示了一遍").
 const NEG_GAP = new Set(['再', '有', '能', '会', '太', '怎么', '用', '也', '都', '还', '要', '需要', '是', '在', '去', '给', '把', '一直',
-  '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '过', '来', '完全', '根本', '一点']);
+  '的', '被', '得', '再也', '怎么也', '敢', '到', '成', '过', '来', '完全', '根本', '一点',
+  // Degree words between "still" and a symptom ("还是有点响", "仍然比较慢").
+  '有点', '有些', '稍微', '略', '很', '特别', '比较', '挺', '还有点', '一些']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
 const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',

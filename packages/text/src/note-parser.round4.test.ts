@@ -94,6 +94,8 @@ const groups: Record<string, [string, Want][]> = {
     ['打印机打印一半停了 报缺纸 其实有纸', { faultType: 'error_code' }],
     ['不是缺氟 是滤网太脏 洗了滤网 凉了', { cause: 'filter_clogged', actions: ['clean'], result: 'resolved' }],
     ['换了灯管 亮了', { result: 'resolved' }],
+    ['清洗以后还是有点响', { actions: ['clean'], result: 'partial' }],
+    ['加完氟还是不怎么凉 需要返厂', { actions: ['recharge_refrigerant'], result: 'revisit' }],
   ],
 };
 
