@@ -4,7 +4,7 @@
  * "no longer", "still", under a cause or suspicion marker. Decisions happen in note-decision.
  */
 import type { Token } from './dictionary-segmenter.ts';
-import { F, type NoteLexicon, type WordInfo } from './note-lexicon.ts';
+import { F, type CompiledPattern, type NoteLexicon, type WordInfo } from './note-lexicon.ts';
 import type { PartEntry, TaxonomyGroup } from './taxonomy.types.ts';
 
 /** A token plus what the dictionary knows about it. */
@@ -95,36 +95,35 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
     for (const term of t.info?.terms ?? []) hits.push(make(term.group, term.code, term.weak, 'word', i, i + 1));
   });
 
-  // Token starts by first character: a pattern with known start characters is tried (sticky) only there,
-  // since a match must start on a token boundary anyway — no scan of the whole note per pattern.
-  const byFirst = new Map<string, number[]>();
+  // Patterns with known start characters are tried (sticky) only at the token starts beginning with one of them —
+  // a match must start on a token boundary anyway — found through an index by first character, so no pattern
+  // scans the whole note and patterns that cannot start anywhere in it cost nothing.
+  const tries: (number[] | undefined)[] = new Array<number[] | undefined>(lexicon.patterns.length);
   tokens.forEach((t, i) => {
     if (t.kind === 'punct') return;
-    const c = t.text[0] as string;
-    const list = byFirst.get(c);
-    if (list) list.push(i); else byFirst.set(c, [i]);
+    const list = lexicon.patternsByStart.get(t.text[0] as string);
+    if (list) for (const p of list) { const at = tries[p]; if (at) at.push(i); else tries[p] = [i]; }
   });
-  const tryAt: number[] = [];
-  for (const p of lexicon.patterns) {
-    if (p.triggers !== null && !p.triggers.some((c) => present.has(c))) continue;
-    if (p.starts !== null) {
-      tryAt.length = 0;
-      for (const c of p.starts) { const list = byFirst.get(c); if (list) for (const i of list) tryAt.push(i); }
-      if (tryAt.length > 1) tryAt.sort((x, y) => x - y);
-      let after = -1;
-      for (const a of tryAt) {
-        const t = tokens[a] as NoteToken;
-        if (t.start < after) continue; // inside the previous match, as a scan would skip it
-        p.sticky.lastIndex = t.start;
-        const m = p.sticky.exec(text);
-        if (m === null || m[0].length === 0) continue;
-        const bLast = endIdx[t.start + m[0].length] ?? -1;
-        after = t.start + m[0].length;
-        if (bLast < a || t.clause !== (tokens[bLast] as NoteToken).clause) continue;
-        hits.push(make(p.group, p.code, false, 'pattern', a, bLast + 1));
-      }
-      continue;
+  tries.forEach((tryAt, pi) => {
+    if (!tryAt) return;
+    const p = lexicon.patterns[pi] as CompiledPattern;
+    if (p.triggers !== null && !p.triggers.some((c) => present.has(c))) return;
+    let after = -1;
+    for (const a of tryAt) {
+      const t = tokens[a] as NoteToken;
+      if (t.start < after) continue; // inside the previous match, as a scan would skip it
+      p.sticky.lastIndex = t.start;
+      const m = p.sticky.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      const bLast = endIdx[t.start + m[0].length] ?? -1;
+      after = t.start + m[0].length;
+      if (bLast < a || t.clause !== (tokens[bLast] as NoteToken).clause) continue;
+      hits.push(make(p.group, p.code, false, 'pattern', a, bLast + 1));
     }
+  });
+  for (const pi of lexicon.scanPatterns) {
+    const p = lexicon.patterns[pi] as CompiledPattern;
+    if (p.triggers !== null && !p.triggers.some((c) => present.has(c))) continue;
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       if (m[0].length === 0) continue;

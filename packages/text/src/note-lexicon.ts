@@ -53,6 +53,10 @@ export interface NoteLexicon {
   readonly segmenter: Segmenter;
   readonly words: ReadonlyMap<string, WordInfo>;
   readonly patterns: readonly CompiledPattern[];
+  /** Indices into `patterns` by the characters a match can start with (patterns whose `starts` is known). */
+  readonly patternsByStart: ReadonlyMap<string, readonly number[]>;
+  /** Indices of patterns without known start characters: scanned over the whole note. */
+  readonly scanPatterns: readonly number[];
   /** Codes per group, used to guarantee outputs always belong to the taxonomy. */
   readonly codes: Readonly<Record<TaxonomyGroup, ReadonlySet<string>>>;
 }
@@ -235,5 +239,14 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       if (!target.part) target.part = part;
     }
   }
-  return { segmenter: createSegmenter(words.keys()), words, patterns, codes };
+  const patternsByStart = new Map<string, number[]>();
+  const scanPatterns: number[] = [];
+  patterns.forEach((p, i) => {
+    if (p.starts === null) { scanPatterns.push(i); return; }
+    for (const c of p.starts) {
+      const list = patternsByStart.get(c);
+      if (list) list.push(i); else patternsByStart.set(c, [i]);
+    }
+  });
+  return { segmenter: createSegmenter(words.keys()), words, patterns, patternsByStart, scanPatterns, codes };
 }
