@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseNote } from './note-parser.ts';
 import { normalizeText } from './normalize-text.ts';
+import { patternStarts } from './note-lexicon.ts';
 import type { ParsedNote } from './taxonomy.types.ts';
 
 type Want = { faultType?: string | null; cause?: string | null; actions?: string[]; result?: string | null };
@@ -147,5 +148,18 @@ describe('parser properties: a plan followed by finished jobs', () => {
         for (const a of alone) assert.ok(got.actions.includes(a), `${a} from ${done} in ${parts.join('')}`);
       }
     }), { numRuns: 200 });
+  });
+});
+
+describe('pattern start characters (the index that replaces whole-note scans)', () => {
+  it('collects the first characters of optional elements up to the first mandatory one', () => {
+    assert.deepEqual([...(patternStarts('(?:用|拿)?(?:水枪|毛刷)(?:冲|刷)') ?? [])].sort(), ['拿', '毛', '水', '用'].sort());
+    assert.deepEqual([...(patternStarts('报(?:错|警)') ?? [])], ['报']);
+    assert.deepEqual([...(patternStarts('(?:已经|已)?(?:很|太)?不(?:凉|冷)') ?? [])].sort(), ['不', '太', '已', '很'].sort());
+  });
+  it('gives up (null) on shapes it cannot be sure of, so those patterns are still scanned', () => {
+    assert.equal(patternStarts('[a-z]+错'), null);
+    assert.equal(patternStarts('(?:(?:a|b)c)?d'), null);
+    assert.equal(patternStarts('(?:用)?'), null);
   });
 });
