@@ -40,6 +40,10 @@ export function resolveOverlaps(hits: readonly Hit[]): Hit[] {
     }
     // Same group: one reading per stretch of text; a weak word inside any longer hit is part of it.
     if (overlapsGroup || insideLonger) continue;
+    // A single action or result word inside a longer action phrase belongs to that phrase ("恢复" in
+    // "恢复成出厂值", "刷" in "刷了一遍最新的固件").
+    if (h.source === 'word' && (h.group === 'action' || h.group === 'result') &&
+      kept.some((k) => k.group === 'action' && k.source === 'pattern' && k.code !== h.code && k.start <= h.start && h.end <= k.end && k.end - k.start > len)) continue;
     kept.push(h);
     for (let p = h.start; p < h.end; p++) { occupied[p] = 1; if ((longest[p] ?? 0) < len) longest[p] = len; }
   }
