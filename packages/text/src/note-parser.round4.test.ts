@@ -86,6 +86,9 @@ const groups: Record<string, [string, Want][]> = {
     ['进bios把启动顺序改了', { actions: ['calibrate'] }],
     ['打印机offline 重新install驱动 可以print了', { actions: ['firmware_update'], result: 'resolved' }],
     ['nas换了新盘 rebuild中', { result: 'partial' }],
+    ['变频器报ou 过压', { faultType: 'error_code' }],
+    ['外机高压保护 停机了', { faultType: 'error_code' }],
+    ['客户说设备报ok了', { faultType: null }],
     // Verbs of the work in more shapes; a single word inside a longer action phrase belongs to that phrase.
     ['把歪掉的门调正了', { actions: ['calibrate'] }],
     ['把堵住的排水口捅了几下 水下去了', { actions: ['unclog'], result: 'resolved' }],
