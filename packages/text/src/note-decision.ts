@@ -112,6 +112,7 @@ function saidWithSubject(h: Hit, tokens: readonly NoteToken[]): string {
   return said === '正常' && prev && prev.clause === tokens[h.tokFrom]?.clause ? prev.text + said : said;
 }
 
+const A_LITTLE = new Set(['有点', '有些', '稍微', '还有点', '略', '一点']);
 const MILD_SYMPTOM = /^(?:不够|不太|有点|有些|稍微|略)|(?:一点|一些|点儿)$/;
 
 /** Words that make a later-visit statement hypothetical ("本来打算返厂", "说要等配件") when the visit then ends well. */
@@ -237,9 +238,13 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       if (generic !== null) signals.push({ kind: 'resolved', at: t.start, hit: null, strength: generic });
     }
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
+    const next = tokens[i + 1];
+    // "出水还是有点小": "still" + "a little" after the work is a partial outcome, whatever the predicate.
+    if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause && A_LITTLE.has(next.text)) {
+      signals.push({ kind: 'partial', at: t.start, hit: null, strength: 0.5 });
+    }
     // "换了电容还是不转", "重启后依然没动静": "still" + a negative predicate after the work, even for a symptom
     // the taxonomy has no word for.
-    const next = tokens[i + 1];
     if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause &&
       /^[不没]/.test(next.text) && (next.info === undefined || (next.info.terms.length === 0 && (next.info.flags & F.noLonger) === 0))) {
       signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
