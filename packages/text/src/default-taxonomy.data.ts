@@ -10,7 +10,7 @@ import { defaultActions, defaultResults } from './work-taxonomy.data.ts';
 export const defaultParts: readonly PartEntry[] = [
   { name: '电容', cause: 'capacitor', synonyms: { zh: ['电容', '启动电容', '运行电容', '风机电容', '压缩机电容', '电解电容', '电容器'], en: ['capacitor'] } },
   { name: '压缩机', synonyms: { zh: ['压缩机', '压机'], en: ['compressor'] } },
-  { name: '主板', cause: 'mainboard', synonyms: { zh: ['主板', '电脑板', '控制板', '主控板', '内机板', '外机板', '主控', '控制器', '电路板',
+  { name: '主板', cause: 'mainboard', synonyms: { zh: ['主板', '电脑板', '板子', '控制板', '主控板', '内机板', '外机板', '主控', '控制器', '电路板',
     '线路板', '母板', '主控制板', '驱动板'], en: ['mainboard', 'motherboard', 'pcb'] } },
   { name: '电源板', cause: 'power_board', synonyms: { zh: ['电源板', '电源', '电源模块', '开关电源', '适配器', '电源适配器', '电源盒', '供电板', '供电模块', '充电器'],
     en: ['psu', 'power supply', 'adapter'] } },
