@@ -240,6 +240,9 @@ function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
   return false;
 }
 
+/** Words skipped between a plan word and the step it names ("要先拆", "需要把外壳拆下来"). */
+const STEP_SKIP = new Set(['先', '再', '把', '给', '去', '来', '一起', '先把']);
+
 /** Words that join two jobs under one plan ("换主板和电容", "清洗并加氟", "再加氟"). */
 const JOINERS = new Set(['和', '并', '并且', '再', '以及', '跟', '或者', '或', '及', '、', '同时', '顺便', '还有', '还要', '然后再', '再把', '加上', '连同', '一起']);
 
@@ -299,6 +302,20 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
       if (JOINERS.has(t.text) || has(t, F.plan) || isGuide(t) || isLaterVisit(t) || has(t, F.neg)) { joined = true; break; }
     }
     if (!joined) closes[b.tokFrom - 1] = 1;
+  }
+  // "要拆外机拆开清洗冷凝器", "需要断电断电更换电源板": a preparatory step named after a plan word and then said
+  // again is being done — the plan was about that step, so it closes at the repetition (as a pause would).
+  for (let k = 0; k < tokens.length; k++) {
+    if (!has(tokens[k], F.plan)) continue;
+    let v = k + 1;
+    while (v < tokens.length && STEP_SKIP.has((tokens[v] as NoteToken).text)) v++;
+    const step = tokens[v];
+    if (!step || step.kind === 'punct' || isTagged(step) || (step.info?.flags ?? 0) !== 0 || !/^[\u4e00-\u9fa5]/.test(step.text)) continue;
+    for (let j = v + 1; j < Math.min(tokens.length, v + 6); j++) {
+      const t = tokens[j] as NoteToken;
+      if (has(t, F.plan) || isLaterVisit(t)) break;
+      if (t.text[0] === step.text[0] && !isTagged(t)) { closes[j] = 1; break; }
+    }
   }
   // A plan carries into the next clause when that clause continues it: "等配件到了，再换",
   // or a pause right after the plan word ("建议 更换压缩机").

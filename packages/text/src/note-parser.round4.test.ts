@@ -58,6 +58,8 @@ const groups: Record<string, [string, Want][]> = {
     ['建议定期保养本次清洗蒸发器紧固接线运行正常', { actions: ['clean', 'tighten'], result: 'resolved' }],
     ['需要两个人抬叫了同事一起把外机固定好了不晃了', { actions: ['tighten'], result: 'resolved' }],
     ['客户要求今天修好现场补焊试压不漏', { actions: ['repair'], result: 'resolved' }],
+    ['要拆外机拆开清洗冷凝器装回去试机正常', { actions: ['clean'], result: 'resolved' }],
+    ['得先放水放完水换了加热管', { actions: ['replace_part'] }],
     // Joined jobs stay under one plan; 再 keeps a job in the future.
     ['建议更换压缩机和电容', { actions: [] }],
     ['等配件到货后再换', { actions: [] }],
