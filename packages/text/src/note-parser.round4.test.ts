@@ -71,6 +71,10 @@ const groups: Record<string, [string, Want][]> = {
     ['从仓库拿了个电容换上 好了', { actions: ['replace_part'], result: 'resolved' }],
     ['把旧主板带回公司 换了新主板 正常', { actions: ['replace_part'], result: 'resolved' }],
     ['电梯异响 领导说要报给厂家', { result: 'revisit' }],
+    ['配件到了以后再过来装', { actions: [], result: 'awaiting_parts' }],
+    ['打算下次保养的时候顺便换掉', { actions: [], result: 'revisit' }],
+    ['电机要拆下来送去绕线 已经拆下来了', { result: 'revisit' }],
+    ['建议换新机 维修价值不大', { actions: [] }],
     // A stopgap done now while the real fix waits, with or without pauses.
     ['需要换电容 电容没货 先把线头接好 能用', { actions: ['repair'], result: 'awaiting_parts' }],
     ['需要换电容电容没货先把线头接好能用', { actions: ['repair'], result: 'awaiting_parts' }],
