@@ -110,6 +110,12 @@ const groups: Record<string, [string, Want][]> = {
     ['打印机offline 重新install驱动 可以print了', { actions: ['firmware_update'], result: 'resolved' }],
     ['nas换了新盘 rebuild中', { result: 'partial' }],
     ['变频器报ou 过压', { faultType: 'error_code' }],
+    // Label conventions: a communication fault is `network` even with a code; a concrete symptom beats the code.
+    ['报E1 内外机通讯不良', { faultType: 'network' }],
+    ['E4报警 不制热', { faultType: 'no_heating' }],
+    ['电梯报E35 门锁回路故障', { faultType: 'error_code' }],
+    ['打印机老卡纸', { faultType: null }],
+    ['打印出来有竖条纹', { faultType: null }],
     ['外机高压保护 停机了', { faultType: 'error_code' }],
     ['客户说设备报ok了', { faultType: null }],
     // Verbs of the work in more shapes; a single word inside a longer action phrase belongs to that phrase.
