@@ -240,6 +240,9 @@ function hitDone(hit: Hit, tokens: readonly NoteToken[]): boolean {
   return false;
 }
 
+/** Markers of a finding (not of a cause relation like 导致): they end a suspicion said before them. */
+const FINDING = new Set(['其实是', '结果是', '原来是', '实际是', '实际上是', '确认是', '查了是', '检查发现', '检测发现', '发现', '确定是', '最后发现', '后来发现', '其实', '结果']);
+
 /** Words skipped between a plan word and the step it names ("要先拆", "需要把外壳拆下来"). */
 const STEP_SKIP = new Set(['先', '再', '把', '给', '去', '来', '一起', '先把']);
 
@@ -330,6 +333,8 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     lastWasPlan = has(tokens[last], F.plan) && !isGuide(tokens[last] as NoteToken);
   });
 
+  const causeEnds = new Uint8Array(tokens.length + 1);
+  for (const h of hits) if (h.group === 'cause') causeEnds[h.tokTo - 1] = 1;
   // Prefix states per token (linear, so a 5,000-character note without punctuation stays fast).
   const planBefore = new Uint8Array(tokens.length + 1);
   const markedBefore = new Uint8Array(tokens.length + 1);
@@ -339,6 +344,7 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
     let plan = c.planCarried ? MODAL_PLAN : NO_PLAN;
     let marks = 0;
     let past = false;
+    let suspectNamed = false;
     for (let k = c.from; k < c.to; k++) {
       planBefore[k] = plan !== NO_PLAN ? 1 : 0;
       markedBefore[k] = marks;
@@ -346,6 +352,11 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
       plan = planStateAt(tokens, k, k + 1, plan, closes);
       const t = tokens[k] as NoteToken;
       if (has(t, F.causeMarker)) marks |= 1;
+      // "本来以为缺氟其实是滤网太脏": a finding said after a suspicion ends it, with or without a pause — also a
+      // bare 是 once the suspected cause was named (其实 is a filler and may be gone: "以为缺氟是滤网太脏").
+      if (FINDING.has(t.text) || ((marks & 2) !== 0 && suspectNamed && (t.text === '是' || t.text === '就是'))) marks &= ~2;
+      if (has(t, F.suspicion)) suspectNamed = false;
+      if (causeEnds[k] === 1 && (marks & 2) !== 0) suspectNamed = true;
       if (has(t, F.suspicion)) marks |= 2;
       // "清洗之前": 之前 right after a verb means "before doing it", not an earlier visit.
       const prevTok = tokens[k - 1];

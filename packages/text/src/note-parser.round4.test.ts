@@ -60,6 +60,9 @@ const groups: Record<string, [string, Want][]> = {
     ['客户要求今天修好现场补焊试压不漏', { actions: ['repair'], result: 'resolved' }],
     ['要拆外机拆开清洗冷凝器装回去试机正常', { actions: ['clean'], result: 'resolved' }],
     ['得先放水放完水换了加热管', { actions: ['replace_part'] }],
+    ['本来以为缺氟其实是滤网太脏洗了就好了', { cause: 'filter_clogged', actions: ['clean'], result: 'resolved' }],
+    ['等了半个小时配件送到了换上以后试机正常', { actions: ['replace_part'], result: 'resolved' }],
+    ['进bios恢复bios默认设置启动正常', { actions: ['reset'], result: 'resolved' }],
     // Joined jobs stay under one plan; 再 keeps a job in the future.
     ['建议更换压缩机和电容', { actions: [] }],
     ['等配件到货后再换', { actions: [] }],
