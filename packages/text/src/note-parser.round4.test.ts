@@ -131,6 +131,12 @@ const groups: Record<string, [string, Want][]> = {
     ['在管子接口处缠了生料带', { actions: ['repair'] }],
     ['软件加载半天出不来', { faultType: 'slow' }],
     ['输液泵一直报气泡', { faultType: 'error_code' }],
+    // Common speech-recognition homophones of domain words, as data.
+    ['空调不知冷 加了佛 好了', { faultType: 'no_cooling', actions: ['recharge_refrigerant'], result: 'resolved' }],
+    ['滤往太脏', { cause: 'filter_clogged' }],
+    ['电熔鼓包', { cause: 'capacitor' }],
+    ['冲了点雪种', { actions: ['recharge_refrigerant'] }],
+    ['用水冲了一下冷凝器', { actions: ['clean'] }],
     ['空气净化器一直提示更换滤网 换了新滤网 提示消失', { faultType: 'error_code', result: 'resolved' }],
     ['音响有电流声 接地不好 重新接地 电流声没了', { faultType: 'abnormal_noise', cause: 'loose_wiring', result: 'resolved' }],
     ['洗碗机洗不干净 清通喷淋臂 洗得干净了', { result: 'resolved' }],

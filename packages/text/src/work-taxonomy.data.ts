@@ -5,7 +5,8 @@
  */
 import type { TaxonomyEntry } from './taxonomy.types.ts';
 
-const REFRIGERANT = '(?:氟利昂|氟|冷媒|雪种|制冷剂|r22|r410a|r410|r32)';
+// 佛 and 福 are what speech recognition often writes for 氟.
+const REFRIGERANT = '(?:氟利昂|氟|冷媒|雪种|制冷剂|r22|r410a|r410|r32|佛)';
 const CAPABILITY = '(?:开机|启动|上网|联网|打印|制冷|制热|使用|运行|工作|出水|出风|开门|关门|运转|扫描|连接|登录|识别|通讯|通信|平层|充电|出图|采集|连上|连上网|连接上|打字|进系统|进桌面|出纸|排水|加热|打开|上线|通话|刷卡|扫码|复印|点火|出热水|用)';
 
 export const defaultActions: readonly TaxonomyEntry[] = [
@@ -40,7 +41,7 @@ export const defaultActions: readonly TaxonomyEntry[] = [
     code: 'recharge_refrigerant', names: { zh: '加注冷媒', en: 'Recharge refrigerant' },
     synonyms: { zh: ['加氟', '补氟', '充氟', '加冷媒', '补冷媒', '充冷媒', '加注冷媒', '加雪种', '补充冷媒', '加制冷剂', '充注', '加注',
       '补充氟', '加了氟', '补了氟', '抽真空加氟', '加满氟'], en: ['recharge', 'recharged', 'top up refrigerant'] },
-    patterns: { zh: [`(?:加注|充注|补充|加|补|充|灌|添)(?:了|上|满|足|够|完|好)?(?:一?点|些|一些|点儿|半罐|一罐|一瓶|半瓶|一公斤|几百克|[\\d一二三四五六七八九十半几两.]+(?:罐|瓶|公斤|斤|克|kg|g))?${REFRIGERANT}`,
+    patterns: { zh: [`(?:加注|充注|补充|加|补|充|冲|灌|添)(?:了|上|满|足|够|完|好)?(?:一?点|些|一些|点儿|半罐|一罐|一瓶|半瓶|一公斤|几百克|[\\d一二三四五六七八九十半几两.]+(?:罐|瓶|公斤|斤|克|kg|g))?${REFRIGERANT}`,
       `${REFRIGERANT}(?:也)?(?:加|补|充|添|灌)(?:到|了|上|满|足)`, '(?:补充|充|加|补)(?:到|至)(?:标准|正常|额定|合适的?)(?:压力|值|量)'] },
   },
   {
