@@ -131,6 +131,10 @@ const groups: Record<string, [string, Want][]> = {
     ['在管子接口处缠了生料带', { actions: ['repair'] }],
     ['软件加载半天出不来', { faultType: 'slow' }],
     ['输液泵一直报气泡', { faultType: 'error_code' }],
+    ['录像机报硬盘错误', { faultType: 'error_code' }],
+    ['门刀上卡了个小石子 抠出来以后 门开关正常', { faultType: null, result: 'resolved' }],
+    ['风扇轴承磨损了 风扇没带 下午送过来换', { actions: [], result: 'revisit' }],
+    ['清理了传感器 水温稳定了', { result: 'resolved' }],
     // Common speech-recognition homophones of domain words, as data.
     ['空调不知冷 加了佛 好了', { faultType: 'no_cooling', actions: ['recharge_refrigerant'], result: 'resolved' }],
     ['滤往太脏', { cause: 'filter_clogged' }],
