@@ -2,7 +2,7 @@
  * `npm run bench:parse`: per-field accuracy on the dev set and, separately, on the holdout set
  * (never tuned on, so it estimates generalisation), then parsing throughput in notes/s.
  * Pass `--misses` to list every disagreement of the dev set (`--holdout-misses`, `--fresh-misses`,
- * `--h3-misses` for the holdouts; looking at them is fine, tuning on them is not).
+ * `--h3-misses`, `--h4-misses` for the holdouts; looking at them is fine, tuning on them is not).
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,9 @@ const fresh = loadNotes(new URL('../data/fresh-holdout-notes.jsonl', import.meta
 // A third holdout: 125 notes in speech-recognition style (fillers, no punctuation, run-on clauses, plans,
 // partial outcomes, mixed English) across every fault type, written before the third parser round.
 const h3 = loadNotes(new URL('../data/holdout-3-notes.jsonl', import.meta.url));
+// A fourth holdout: 114 speech-style notes in new wording (elliptical verbs, run-ons without pauses, printers,
+// medical and industrial devices), written and scored before the fourth parser round.
+const h4 = loadNotes(new URL('../data/holdout-4-notes.jsonl', import.meta.url));
 
 const buildStart = performance.now();
 const parser = createNoteParser(defaultTaxonomy);
@@ -26,6 +29,7 @@ const devScore = scoreNotes(dev, parser.parse);
 const holdoutScore = scoreNotes(holdout, parser.parse);
 const freshScore = scoreNotes(fresh, parser.parse);
 const h3Score = scoreNotes(h3, parser.parse);
+const h4Score = scoreNotes(h4, parser.parse);
 
 function printMisses(label: string, score: Score): void {
   console.log(`\n${label} misses (${score.misses.length}):`);
@@ -37,13 +41,15 @@ console.log(formatScore('dev', devScore));
 console.log(formatScore('holdout', holdoutScore));
 console.log(formatScore('fresh', freshScore));
 console.log(formatScore('holdout3', h3Score));
+console.log(formatScore('holdout4', h4Score));
 if (process.argv.includes('--misses')) printMisses('dev', devScore);
 if (process.argv.includes('--holdout-misses')) printMisses('holdout', holdoutScore);
 if (process.argv.includes('--fresh-misses')) printMisses('fresh', freshScore);
 if (process.argv.includes('--h3-misses')) printMisses('holdout3', h3Score);
+if (process.argv.includes('--h4-misses')) printMisses('holdout4', h4Score);
 
 // Throughput: warm up, then parse the whole corpus repeatedly for about a second.
-const corpus = [...dev, ...holdout, ...fresh, ...h3].map((n) => n.text);
+const corpus = [...dev, ...holdout, ...fresh, ...h3, ...h4].map((n) => n.text);
 for (let i = 0; i < 3; i++) for (const t of corpus) parser.parse(t);
 let parsed = 0;
 const cpuStart = process.cpuUsage();

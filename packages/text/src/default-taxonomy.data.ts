@@ -8,16 +8,16 @@ import { defaultActions, defaultResults } from './work-taxonomy.data.ts';
 
 /** Part nouns across air-conditioning, IT, printers, elevators, medical and industrial kit. */
 export const defaultParts: readonly PartEntry[] = [
-  { name: '电容', cause: 'capacitor', synonyms: { zh: ['电容', '启动电容', '运行电容', '风机电容', '压缩机电容', '电解电容', '电容器'], en: ['capacitor'] } },
+  { name: '电容', cause: 'capacitor', synonyms: { zh: ['电容', '电熔', '启动电容', '运行电容', '风机电容', '压缩机电容', '电解电容', '电容器'], en: ['capacitor'] } },
   { name: '压缩机', synonyms: { zh: ['压缩机', '压机'], en: ['compressor'] } },
-  { name: '主板', cause: 'mainboard', synonyms: { zh: ['主板', '电脑板', '控制板', '主控板', '内机板', '外机板', '主控', '控制器', '电路板',
+  { name: '主板', cause: 'mainboard', synonyms: { zh: ['主板', '主版', '电脑板', '板子', '控制板', '主控板', '内机板', '外机板', '主控', '控制器', '电路板',
     '线路板', '母板', '主控制板', '驱动板'], en: ['mainboard', 'motherboard', 'pcb'] } },
   { name: '电源板', cause: 'power_board', synonyms: { zh: ['电源板', '电源', '电源模块', '开关电源', '适配器', '电源适配器', '电源盒', '供电板', '供电模块', '充电器'],
     en: ['psu', 'power supply', 'adapter'] } },
   { name: '风扇', synonyms: { zh: ['风扇', '风机', '风扇电机', '风机电机', '散热风扇', '风叶', '贯流风叶', '扇叶', '外风机', '内风机',
     'cpu风扇', '风轮'], en: ['fan'] } },
   { name: '电机', synonyms: { zh: ['电机', '马达', '门机', '门电机'], en: ['motor'] } },
-  { name: '滤网', cause: 'filter_clogged', synonyms: { zh: ['滤网', '过滤网', '滤芯', '过滤器', '虑网', '滤尘网', '防尘网'], en: ['filter'] } },
+  { name: '滤网', cause: 'filter_clogged', synonyms: { zh: ['滤网', '过滤网', '滤芯', '过滤器', '虑网', '滤往', '绿网', '滤尘网', '防尘网'], en: ['filter'] } },
   { name: '传感器', cause: 'sensor', synonyms: { zh: ['传感器', '探头', '温度探头', '感温包', '温度传感器', '感应器', '光电开关', '光幕',
     '传感头', '湿度传感器', '压力传感器', '温感', '温控器', '门感应器', '探测器', '流量计', '血氧探头', '热敏电阻', '感温头', '感温探头', '测温探头',
     '管温探头', '压力开关', '水流开关', '液位开关', '水位开关', '限位开关', '行程开关', '霍尔', '温控', '化霜探头', '红外探头', '光电传感器', '氧传感器', '氧电池', '水位传感器'],
@@ -60,6 +60,7 @@ export const defaultParts: readonly PartEntry[] = [
   { name: '电极', synonyms: { zh: ['电极', '电极片', '导联线'], en: ['electrode'] } },
   { name: '灯管', synonyms: { zh: ['灯管', '灯泡', '灯板', '背光'], en: ['lamp'] } },
   { name: '变频模块', synonyms: { zh: ['变频模块', '变频板', '模块', 'ipm模块'] } },
+  { name: '结构件', synonyms: { zh: ['合页', '铰链', '门把手', '把手', '拉手', '脚轮', '卡扣', '旋钮', '盖板', '底座', '外壳', '机壳', '挂钩', '门轴'], en: ['hinge', 'handle'] } },
 ];
 
 /** The default taxonomy shipped with Gongdan. Codes match PRODUCT.md; synonyms are our own. */

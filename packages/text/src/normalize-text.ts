@@ -33,6 +33,7 @@ function buildCharMap(pairs: string): Map<string, string> {
  */
 const MULTI_FILLERS = ['就是说', '怎么说呢', '怎么说', '那个', '这个', '就是', '反正', '其实', '对吧', '好像是', '的话'];
 const SINGLE_FILLERS = new Set(['嗯', '呃', '啊', '哦', '噢', '呀', '吧', '呢', '嘛', '哈', '诶', '唉', '嘞']);
+const ASCII_WORD = /^[a-z0-9]$/;
 const FILLER_HEADS = new Set(MULTI_FILLERS.map((f) => f[0] as string));
 
 const CN_DIGIT: Readonly<Record<string, string>> = { 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -99,9 +100,13 @@ export function normalizeText(input: string): NormalizedText {
   }
   let text = '';
   const offsets: number[] = [];
+  let skippedAt = -1;
   for (let i = 0; i < joined.length; i++) {
-    if (!keep[i]) continue;
+    if (!keep[i]) { if (skippedAt < 0) skippedAt = i; continue; }
     const ch = joined[i] as string;
+    // A filler between two English words separates them ("server那个raid" is "server raid", not one word).
+    if (skippedAt >= 0 && ASCII_WORD.test(ch) && ASCII_WORD.test(text[text.length - 1] ?? '')) { text += ' '; offsets.push(skippedAt); }
+    skippedAt = -1;
     if (ch === ' ') {
       // Spaces are pauses: kept (collapsed) as soft clause breaks, dropped at the edges.
       const prev = text[text.length - 1];

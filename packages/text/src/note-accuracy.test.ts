@@ -26,4 +26,11 @@ describe('note parser accuracy floors', () => {
     assert.ok(h3.notes >= 120, `holdout 3 has ${h3.notes} notes`);
     assert.ok(h3.overall >= 0.82, formatScore('holdout3', h3));
   });
+
+  // Holdout 4 (speech style, written before the fourth round, never tuned on): a collapse guard, not a target.
+  it('holdout 4: ≥ 100 notes, overall ≥ 0.75', () => {
+    const h4 = scoreNotes(loadNotes(new URL('../data/holdout-4-notes.jsonl', import.meta.url)), parseNote);
+    assert.ok(h4.notes >= 100, `holdout 4 has ${h4.notes} notes`);
+    assert.ok(h4.overall >= 0.75, formatScore('holdout4', h4));
+  });
 });

@@ -9,7 +9,7 @@
  * - result: awaiting_parts > revisit > partial > resolved; weak "still broken" evidence after
  *   a resolved statement makes it partial, on its own it makes it revisit.
  */
-import type { Hit, NoteToken } from './note-hits.ts';
+import { CAN, type Hit, type NoteToken } from './note-hits.ts';
 import { F } from './note-lexicon.ts';
 
 /** Chosen code and the hits supporting it. */
@@ -40,6 +40,10 @@ export function resolveOverlaps(hits: readonly Hit[]): Hit[] {
     }
     // Same group: one reading per stretch of text; a weak word inside any longer hit is part of it.
     if (overlapsGroup || insideLonger) continue;
+    // A single action or result word inside a longer action phrase belongs to that phrase ("恢复" in
+    // "恢复成出厂值", "刷" in "刷了一遍最新的固件").
+    if (h.source === 'word' && (h.group === 'action' || h.group === 'result') &&
+      kept.some((k) => k.group === 'action' && k.source === 'pattern' && k.code !== h.code && k.start <= h.start && h.end <= k.end && k.end - k.start > len)) continue;
     kept.push(h);
     for (let p = h.start; p < h.end; p++) { occupied[p] = 1; if ((longest[p] ?? 0) < len) longest[p] = len; }
   }
@@ -88,7 +92,8 @@ export function chooseCause(hits: readonly Hit[], clauseContrast: (clause: numbe
 
 /** Actions done on this visit, in order of mention. */
 export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
-  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned);
+  // "没再重启": an action word after 没再/不再 says something stopped happening, not that it was done.
+  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger);
   const byCode = new Map<string, Hit[]>();
   for (const h of done) byCode.set(h.code, [...(byCode.get(h.code) ?? []), h]);
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
@@ -107,6 +112,7 @@ function saidWithSubject(h: Hit, tokens: readonly NoteToken[]): string {
   return said === '正常' && prev && prev.clause === tokens[h.tokFrom]?.clause ? prev.text + said : said;
 }
 
+const A_LITTLE = new Set(['有点', '有些', '稍微', '还有点', '略', '一点']);
 const MILD_SYMPTOM = /^(?:不够|不太|有点|有些|稍微|略)|(?:一点|一些|点儿)$/;
 
 /** Words that make a later-visit statement hypothetical ("本来打算返厂", "说要等配件") when the visit then ends well. */
@@ -120,11 +126,80 @@ const isCounterfactual = (h: Hit, tokens: readonly NoteToken[]): boolean => {
   return false;
 };
 
+/** True when token `k` ends its clause (the next token is a pause, another clause or the end). */
+const endsClause = (tokens: readonly NoteToken[], k: number): boolean => {
+  const next = tokens[k + 1];
+  return next === undefined || next.kind === 'punct' || next.clause !== tokens[k]?.clause;
+};
+const isLe = (t: NoteToken | undefined): boolean => t !== undefined && (t.text === '了' || t.text === '啦');
+const untagged = (t: NoteToken | undefined): boolean => t !== undefined && t.kind !== 'punct' && (t.info === undefined || (t.info.terms.every((x) => x.group === 'action') && (t.info.flags & (F.neg | F.plan | F.still)) === 0));
+
+/**
+ * "能热了", "能刷开了", "可以烘干了": after the work, "can <do something> now" ending its clause is an outcome,
+ * whatever the verb (the taxonomy lists only common capabilities). Not after a negator ("不能开机了").
+ */
+function capabilityBack(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!CAN.has(t.text)) return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & (F.neg | F.still)) !== 0) return null;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const x = tokens[k] as NoteToken;
+    if (x.clause !== t.clause || !untagged(x) && !isLe(x)) return null;
+    if (isLe(x)) return k > i + 1 && endsClause(tokens, k) ? 0.6 : null;
+  }
+  return null;
+}
+
+/** Stems that after 不 say the device lost a function ("不转了", "不亮了"), not that a symptom stopped. */
+const LOST_FUNCTION = /^(?:转|动|亮|出|走|能|会|行|好|热|凉|冷|开|启|通|用|工作|运行|显示|加热|制|认|识别|响应|上|进|下|来)/;
+/**
+ * "不结霜了", "不进水了", "不夹纸了": after the work, 不 + a symptom (any wording, 1–2 words) + 了 ending the clause
+ * is a symptom that stopped — unless what follows 不 is a lost function, or "still"/"again" precede it.
+ */
+function symptomGone(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (t.text !== '不') return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & F.still) !== 0) return null;
+  const first = tokens[i + 1];
+  if (!untagged(first) || LOST_FUNCTION.test(first?.text ?? '')) return null;
+  for (let k = i + 2; k <= i + 3 && k < tokens.length; k++) {
+    const x = tokens[k] as NoteToken;
+    if (x.clause !== t.clause) return null;
+    if (isLe(x)) return endsClause(tokens, k) && (tokens[k - 1] as NoteToken).end - (first as NoteToken).start <= 3 ? 0.6 : null;
+    if (!untagged(x)) return null;
+  }
+  return null;
+}
+
+const OLD_PART = new Set(['旧的', '坏的', '换下来的', '拆下来的', '换下的', '拆下的', '坏件', '旧件', '旧配件', '坏配件']);
+/** True when the clause names the old / removed part before this later-visit word. */
+function oldPartBefore(h: Hit, tokens: readonly NoteToken[]): boolean {
+  for (let k = h.tokFrom - 1; k >= Math.max(0, h.tokFrom - 5); k--) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== (tokens[h.tokFrom] as NoteToken).clause) return false;
+    if (OLD_PART.has(t.text) || (t.text.startsWith('旧') && t.text.length <= 4)) return true;
+  }
+  return false;
+}
+
+/** Desired states a device can be in again: "凉了", "热了", "亮了", "通了" after the work. */
+const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳']);
+/** "加了氟 凉了": a bare desired state + 了 ending its clause, after the work, not after a negator or "still/again". */
+function stateBack(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!DESIRED_STATE.has(t.text) || !isLe(tokens[i + 1]) || !endsClause(tokens, i + 1)) return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && before.info && (before.info.flags & (F.neg | F.still)) !== 0) return null;
+  return 0.6;
+}
+
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
 
 /** Picks the result from result words and from symptoms stated after the work. */
 export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[], consumed: ReadonlySet<number>): FieldChoice {
-  const firstAction = hits.find((h) => h.group === 'action' && !h.negated && !h.planned);
+  const firstAction = hits.find((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger);
   const workAt = firstAction ? firstAction.start : Infinity;
   const signals: Signal[] = [];
   for (const h of hits) {
@@ -143,6 +218,8 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
         const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
         if (DESCRIBED_STATE.test(said) || (h.weak && DESCRIBED_FUNCTIONS.has(tokens[h.tokFrom - 1]?.text ?? ''))) continue;
       }
+      // "旧主板带回公司", "换下来的风扇返厂": the old part goes back, not the job.
+      if ((h.code === 'revisit' || h.code === 'awaiting_parts') && oldPartBefore(h, tokens)) continue;
       signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
     } else if (h.group === 'faultType') {
       if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });
@@ -153,11 +230,21 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       }
     }
   }
+  // "没再重启": restarting by itself is also a symptom; after the work, "no longer restarts" is an outcome.
+  for (const h of hits) if (h.group === 'action' && h.code === 'reset' && h.noLonger && h.start > workAt) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.6 });
   tokens.forEach((t, i) => {
+    if (t.start > workAt && !consumed.has(i)) {
+      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i) ?? stateBack(tokens, i);
+      if (generic !== null) signals.push({ kind: 'resolved', at: t.start, hit: null, strength: generic });
+    }
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
+    const next = tokens[i + 1];
+    // "出水还是有点小": "still" + "a little" after the work is a partial outcome, whatever the predicate.
+    if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause && A_LITTLE.has(next.text)) {
+      signals.push({ kind: 'partial', at: t.start, hit: null, strength: 0.5 });
+    }
     // "换了电容还是不转", "重启后依然没动静": "still" + a negative predicate after the work, even for a symptom
     // the taxonomy has no word for.
-    const next = tokens[i + 1];
     if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause &&
       /^[不没]/.test(next.text) && (next.info === undefined || (next.info.terms.length === 0 && (next.info.flags & F.noLonger) === 0))) {
       signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
@@ -168,6 +255,13 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
     const s = signals[i] as Signal;
     if ((s.kind === 'revisit' || s.kind === 'awaiting_parts') && s.hit && isCounterfactual(s.hit, tokens) &&
       signals.some((o) => (o.kind === 'resolved' || o.kind === 'partial') && o.at > s.at)) signals.splice(i, 1);
+  }
+  // Before the work, a state ("压力在降", "好一点") describes the complaint when an outcome is said after the work.
+  if (workAt !== Infinity && signals.some((s) => s.at > workAt)) {
+    for (let i = signals.length - 1; i >= 0; i--) {
+      const s = signals[i] as Signal;
+      if (s.at < workAt && (s.kind === 'partial' || s.kind === 'resolved')) signals.splice(i, 1);
+    }
   }
   if (signals.length === 0) return { code: null, confidence: 0, hits: [] };
   const pick = (kind: Signal['kind'], code: string): FieldChoice | null => {

@@ -38,6 +38,14 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** One of these characters must occur in the text for the pattern to match; null = always try. */
   readonly triggers: readonly string[] | null;
+  /**
+   * Characters a match can START with (first characters of the optional elements up to and including the
+   * first mandatory one), or null when the shape is too complex. With them the pattern is tried, sticky,
+   * only at token starts beginning with one of these characters instead of scanning the whole note.
+   */
+  readonly starts: ReadonlySet<string> | null;
+  /** The same regular expression with the sticky flag, for tries at one position. */
+  readonly sticky: RegExp;
 }
 
 /** The built dictionary. */
@@ -45,6 +53,10 @@ export interface NoteLexicon {
   readonly segmenter: Segmenter;
   readonly words: ReadonlyMap<string, WordInfo>;
   readonly patterns: readonly CompiledPattern[];
+  /** Indices into `patterns` by the characters a match can start with (patterns whose `starts` is known). */
+  readonly patternsByStart: ReadonlyMap<string, readonly number[]>;
+  /** Indices of patterns without known start characters: scanned over the whole note. */
+  readonly scanPatterns: readonly number[];
   /** Codes per group, used to guarantee outputs always belong to the taxonomy. */
   readonly codes: Readonly<Record<TaxonomyGroup, ReadonlySet<string>>>;
 }
@@ -117,6 +129,45 @@ export function patternTriggers(source: string): string[] | null {
   return null;
 }
 
+/** Characters a match of `source` can start with; null when an element before the first mandatory one is not plain. */
+export function patternStarts(source: string): Set<string> | null {
+  const out = new Set<string>();
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] as string;
+    let body: string | null = null;
+    let next = i + 1;
+    if (ch === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        if (source[j] === '\\') { j++; continue; }
+        if (source[j] === '(') depth++;
+        else if (source[j] === ')' && --depth === 0) break;
+      }
+      if (!source.startsWith('(?:', i)) return null;
+      body = source.slice(i + 3, j);
+      next = j + 1;
+    } else if (SPECIAL.has(ch)) {
+      return null;
+    }
+    if (body === null) out.add(ch);
+    else {
+      if (/[()[\]\\.]/.test(body)) return null;
+      const alts = body.split('|');
+      if (alts.some((a) => a.length === 0 || SPECIAL.has(a[0] as string))) return null;
+      for (const a of alts) out.add(a[0] as string);
+    }
+    const q = source[next];
+    const optional = q === '?' || q === '*' || (q === '{' && source.startsWith('{0', next));
+    if (!optional) return out;
+    i = q === '{' ? source.indexOf('}', next) + 1 : next + 1;
+    if (i <= 0) return null;
+    if (source[i] === '?') i++; // lazy quantifier
+  }
+  return null;
+}
+
 const FUNCTION_EDGE = /^[了是的得地也都就被把给有在还又再不没很太一]|[了的过得着]$/;
 
 /** Literal content alternatives (2–6 characters, no regex syntax) inside a pattern's groups. */
@@ -165,12 +216,17 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       };
       for (const term of allTerms(entry.synonyms)) {
         // Multi-word phrases ("no cooling") span separator tokens, so they are matched as patterns.
-        if (term.includes(' ')) patterns.push({ group, code: entry.code, regex: new RegExp(escapeRegExp(term), 'g'), triggers: [term[0] as string] });
+        if (term.includes(' ')) {
+          patterns.push({ group, code: entry.code, regex: new RegExp(escapeRegExp(term), 'g'), triggers: [term[0] as string],
+            starts: new Set([term[0] as string]), sticky: new RegExp(escapeRegExp(term), 'y') });
+        }
         else add(term, false);
       }
       for (const term of allTerms(entry.weakSynonyms)) add(term, true);
       for (const source of allTerms(entry.patterns)) {
-        patterns.push({ group, code: entry.code, regex: new RegExp(longestAlternativesFirst(source), 'g'), triggers: patternTriggers(source) });
+        const ordered = longestAlternativesFirst(source);
+        patterns.push({ group, code: entry.code, regex: new RegExp(ordered, 'g'), triggers: patternTriggers(source),
+          starts: patternStarts(source), sticky: new RegExp(ordered, 'y') });
         // The literal pieces of a pattern ("动静", "线头", "摩擦") become plain dictionary words, so the
         // segmenter puts word boundaries where the pattern needs them even in unpunctuated speech.
         for (const piece of patternPieces(source)) if (!words.has(piece)) info(piece);
@@ -183,5 +239,14 @@ export function buildNoteLexicon(taxonomy: TaxonomyConfig): NoteLexicon {
       if (!target.part) target.part = part;
     }
   }
-  return { segmenter: createSegmenter(words.keys()), words, patterns, codes };
+  const patternsByStart = new Map<string, number[]>();
+  const scanPatterns: number[] = [];
+  patterns.forEach((p, i) => {
+    if (p.starts === null) { scanPatterns.push(i); return; }
+    for (const c of p.starts) {
+      const list = patternsByStart.get(c);
+      if (list) list.push(i); else patternsByStart.set(c, [i]);
+    }
+  });
+  return { segmenter: createSegmenter(words.keys()), words, patterns, patternsByStart, scanPatterns, codes };
 }
