@@ -20,6 +20,7 @@ import SQLite from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
 import { createContext, startRuntime } from '../src/runtime.ts';
 import { BENCH_ENV, BENCH_LOGIN } from './seed-tickets.ts';
+import { benchCreateBody } from './bench-shared.ts';
 
 const arg = (name: string, dflt: string): string => process.argv.find((x) => x.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const DB = arg('db', '');
@@ -76,14 +77,7 @@ const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', p
 const cookie = (/gd_session=[^;]+/.exec(String(signIn.headers['set-cookie'])) ?? [''])[0];
 const { csrfToken } = signIn.json() as { csrfToken: string };
 const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-const createBody = JSON.stringify({
-  type: 'repair', title: '三楼会议室空调不制冷，吹自然风',
-  description: '客户反映三楼大会议室的柜式空调开机后只吹自然风，不制冷，已经持续两天。室外机运转声音正常，'
-    + '遥控器显示设定 24℃ 制冷模式。下午两点有重要会议，希望工程师中午前到场检查冷媒压力与滤网，如需更换配件请提前电话告知报价。'
-    + '联系人在一楼前台等候，进场需登记身份证。',
-  customerId: device.customer_id, deviceId: device.id, teamId: team.id, faultType: 'no_cooling', impactScope: 'single_device',
-  priority: 'high', channel: 'phone', contactName: '何经理', contactPhone: '13800138000', customFields: {},
-});
+const createBody = benchCreateBody(device, team.id);
 const listUrl = `/api/v1/tickets?status=in_progress&teamId=${encodeURIComponent(team.id)}&limit=50`;
 
 const pendingOutbox = () => (raw.prepare(`select count(*) n from outbox where status = 'pending'`).get() as { n: number }).n;

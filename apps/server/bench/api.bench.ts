@@ -18,11 +18,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import autocannon, { type Result } from 'autocannon';
+import { benchCreateBody, freePort } from './bench-shared.ts';
 import { BENCH_ENV, BENCH_LOGIN, BENCH_ROOT, ensureAmplifiedDatabase, ensureBenchDatabase } from './seed-tickets.ts';
 
 const arg = (name: string, env: string, dflt: number): number => {
@@ -90,16 +90,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(t);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat. */
 function cpuMs(pid: number): number {
@@ -206,14 +196,7 @@ async function main(): Promise<void> {
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   const auth = { cookie, 'x-csrf-token': csrfToken };
 
-  const createBody = JSON.stringify({
-    type: 'repair', title: '三楼会议室空调不制冷，吹自然风',
-    description: '客户反映三楼大会议室的柜式空调开机后只吹自然风，不制冷，已经持续两天。室外机运转声音正常，'
-      + '遥控器显示设定 24℃ 制冷模式。下午两点有重要会议，希望工程师中午前到场检查冷媒压力与滤网，如需更换配件请提前电话告知报价。'
-      + '联系人在一楼前台等候，进场需登记身份证。',
-    customerId: device.customer_id, deviceId: device.id, teamId: team.id, faultType: 'no_cooling', impactScope: 'single_device',
-    priority: 'high', channel: 'phone', contactName: '何经理', contactPhone: '13800138000', customFields: {},
-  });
+  const createBody = benchCreateBody(device, team.id);
   const createOpts = { url: `${base}/api/v1/tickets`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: createBody };
   const listOpts = { url: `${base}/api/v1/tickets?status=in_progress&teamId=${encodeURIComponent(team.id)}&limit=50`, headers: auth };
 

@@ -22,10 +22,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { freePort } from '../../server/bench/bench-shared.ts';
 import { BENCH_ENV, BENCH_LOGIN, ensureBenchDatabase } from '../../server/bench/seed-tickets.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -69,16 +69,6 @@ for (const s of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** The seeded database: BENCH_DATA_DIR when given (must be complete), else the cached seed for --tickets (seeded when absent). */
 async function seededDir(): Promise<{ dir: string; tickets: number }> {

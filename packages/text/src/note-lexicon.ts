@@ -91,16 +91,25 @@ export function longestAlternativesFirst(source: string): string {
 
 const SPECIAL = new Set(['(', ')', '[', ']', '\\', '.', '|', '?', '*', '+', '{', '}', '^', '$']);
 
+interface LeadingElement {
+  /** The characters a match of this element can start with; null when it is not plain enough to tell. */
+  chars: string[] | null;
+  optional: boolean;
+  /** A capturing group (not `(?:…)`). */
+  capture: boolean;
+}
+
 /**
- * Finds the first mandatory element of a pattern and returns the characters a match of it can
- * start with. A pattern can only match text containing one of them, so parsing skips most
- * patterns with one Set lookup. Returns null when the shape is too complex to be sure.
+ * The pattern's elements from its start up to and including the first mandatory one, each with the
+ * characters it can start with. Ends early (after yielding a `chars: null` element) when an element
+ * is not plain: a class, an escape, an anchor, a nested group.
  */
-export function patternTriggers(source: string): string[] | null {
+function* leadingElements(source: string): Generator<LeadingElement> {
   let i = 0;
   while (i < source.length) {
     const ch = source[i] as string;
     let body: string | null = null;
+    let capture = false;
     let next = i + 1;
     if (ch === '(') {
       let depth = 0;
@@ -110,21 +119,40 @@ export function patternTriggers(source: string): string[] | null {
         if (source[j] === '(') depth++;
         else if (source[j] === ')' && --depth === 0) break;
       }
-      body = source.slice(source.startsWith('(?:', i) ? i + 3 : i + 1, j);
+      capture = !source.startsWith('(?:', i);
+      body = source.slice(capture ? i + 1 : i + 3, j);
       next = j + 1;
     } else if (SPECIAL.has(ch)) {
-      return null;
+      yield { chars: null, optional: false, capture };
+      return;
     }
     const q = source[next];
     const optional = q === '?' || q === '*' || (q === '{' && source.startsWith('{0', next));
-    if (!optional) {
-      if (body === null) return [ch];
-      if (/[()[\]\\.]/.test(body)) return null;
+    let chars: string[] | null = [ch];
+    if (body !== null) {
       const alts = body.split('|');
-      if (alts.some((a) => a.length === 0 || SPECIAL.has(a[0] as string))) return null;
-      return [...new Set(alts.map((a) => a[0] as string))];
+      chars = /[()[\]\\.]/.test(body) || alts.some((a) => a.length === 0 || SPECIAL.has(a[0] as string)) ? null : alts.map((a) => a[0] as string);
     }
+    yield { chars, optional, capture };
+    if (!optional) return;
     i = q === '{' ? source.indexOf('}', next) + 1 : next + 1;
+    if (i <= 0) {
+      yield { chars: null, optional: false, capture: false };
+      return;
+    }
+    if (source[i] === '?') i++; // lazy quantifier
+  }
+}
+
+/**
+ * Finds the first mandatory element of a pattern and returns the characters a match of it can
+ * start with. A pattern can only match text containing one of them, so parsing skips most
+ * patterns with one Set lookup. Returns null when the shape is too complex to be sure.
+ */
+export function patternTriggers(source: string): string[] | null {
+  for (const e of leadingElements(source)) {
+    if (e.optional) continue;
+    return e.chars === null ? null : [...new Set(e.chars)];
   }
   return null;
 }
@@ -132,38 +160,10 @@ export function patternTriggers(source: string): string[] | null {
 /** Characters a match of `source` can start with; null when an element before the first mandatory one is not plain. */
 export function patternStarts(source: string): Set<string> | null {
   const out = new Set<string>();
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i] as string;
-    let body: string | null = null;
-    let next = i + 1;
-    if (ch === '(') {
-      let depth = 0;
-      let j = i;
-      for (; j < source.length; j++) {
-        if (source[j] === '\\') { j++; continue; }
-        if (source[j] === '(') depth++;
-        else if (source[j] === ')' && --depth === 0) break;
-      }
-      if (!source.startsWith('(?:', i)) return null;
-      body = source.slice(i + 3, j);
-      next = j + 1;
-    } else if (SPECIAL.has(ch)) {
-      return null;
-    }
-    if (body === null) out.add(ch);
-    else {
-      if (/[()[\]\\.]/.test(body)) return null;
-      const alts = body.split('|');
-      if (alts.some((a) => a.length === 0 || SPECIAL.has(a[0] as string))) return null;
-      for (const a of alts) out.add(a[0] as string);
-    }
-    const q = source[next];
-    const optional = q === '?' || q === '*' || (q === '{' && source.startsWith('{0', next));
-    if (!optional) return out;
-    i = q === '{' ? source.indexOf('}', next) + 1 : next + 1;
-    if (i <= 0) return null;
-    if (source[i] === '?') i++; // lazy quantifier
+  for (const e of leadingElements(source)) {
+    if (e.chars === null || e.capture) return null;
+    for (const c of e.chars) out.add(c);
+    if (!e.optional) return out;
   }
   return null;
 }

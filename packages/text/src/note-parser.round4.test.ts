@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseNote } from './note-parser.ts';
+import { describeCases, type Want } from './note-parser.cases.ts';
 import { normalizeText } from './normalize-text.ts';
 import { patternStarts } from './note-lexicon.ts';
 import type { ParsedNote } from './taxonomy.types.ts';
 
-type Want = { faultType?: string | null; cause?: string | null; actions?: string[]; result?: string | null };
 
 const groups: Record<string, [string, Want][]> = {
   'elliptical completion: a job said as needed, then reported finished with its verb alone': [
@@ -170,21 +170,7 @@ const groups: Record<string, [string, Want][]> = {
   ],
 };
 
-describe('parser: fourth round (elliptical verbs, run-on plans, outcomes in any wording)', () => {
-  for (const [name, cases] of Object.entries(groups)) {
-    describe(name, () => {
-      for (const [text, want] of cases) {
-        it(text, () => {
-          const got = parseNote(text);
-          if ('faultType' in want) assert.equal(got.faultType, want.faultType);
-          if ('cause' in want) assert.equal(got.cause, want.cause);
-          if ('result' in want) assert.equal(got.result, want.result);
-          if (want.actions) assert.deepEqual([...got.actions].sort(), [...want.actions].sort());
-        });
-      }
-    });
-  }
-});
+describeCases('parser: fourth round (elliptical verbs, run-on plans, outcomes in any wording)', groups);
 
 describe('normaliser: fillers between English words', () => {
   it('leave a space, mapped to the filler, so the words stay apart', () => {

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseNote } from './note-parser.ts';
+import { describeCases, type Want } from './note-parser.cases.ts';
 import type { ParsedNote } from './taxonomy.types.ts';
 
-type Want = { faultType?: string | null; cause?: string | null; actions?: string[]; result?: string | null };
 
 const groups: Record<string, [string, Want][]> = {
   'fault wording by composition (air, room, box temperature; nothing happens; noises; seepage; stuck at boot; slowness; impact)': [
@@ -153,21 +153,7 @@ describe('parser: display codes spoken as Chinese numerals', () => {
   }
 });
 
-describe('parser: speech-style generalisation (third round)', () => {
-  for (const [name, cases] of Object.entries(groups)) {
-    describe(name, () => {
-      for (const [text, want] of cases) {
-        it(text, () => {
-          const got = parseNote(text);
-          if ('faultType' in want) assert.equal(got.faultType, want.faultType);
-          if ('cause' in want) assert.equal(got.cause, want.cause);
-          if ('result' in want) assert.equal(got.result, want.result);
-          if (want.actions) assert.deepEqual([...got.actions].sort(), [...want.actions].sort());
-        });
-      }
-    });
-  }
-});
+describeCases('parser: speech-style generalisation (third round)', groups);
 
 // Clauses in our own wording, each complete on its own.
 const FAULTS = ['冷库温度老是降不到设定值', '主机插上电一点动静都没有', '开机要等七八分钟', '机器下面老是有水渍', '开机停在logo那里不动', '控制面板亮黄灯'];

@@ -1,39 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runGongdan, showRun, type CliRun } from '../testing/run-cli.ts';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { defaultWorkflow } from '@gongdan/domain/ticket/default-workflow';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const BIN = join(ROOT, 'apps/server/bin/gongdan.mjs');
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/**
- * Runs the real binary from the repository root with a clean environment (nothing inherited
- * that could point it at another database), optionally feeding stdin.
- */
-function gongdan(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), TZ: 'UTC', LOG_LEVEL: 'silent', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
-
-const show = (r: Run) => `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
+type Run = CliRun;
+const gongdan = runGongdan;
+const show = showRun;
 
 const dirs: string[] = [];
 function tempDir(): string {
