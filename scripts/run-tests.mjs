@@ -31,10 +31,11 @@ function run(files, concurrency) {
     if (files.length === 0) return resolve({ pass: 0, fail: 0, code: 0 });
     const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files];
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let tail = '';
-    child.stdout.on('data', (chunk) => { process.stdout.write(chunk); tail = (tail + chunk.toString()).slice(-4000); });
+    // The whole report is kept: the summary lines come before the list of failures, which can be long.
+    let report = '';
+    child.stdout.on('data', (chunk) => { process.stdout.write(chunk); report += chunk.toString(); });
     child.on('close', (code) => {
-      const num = (label) => Number((tail.match(new RegExp(`ℹ ${label} (\\d+)`)) ?? [])[1] ?? 0);
+      const num = (label) => Number([...report.matchAll(new RegExp(`^ℹ ${label} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
       resolve({ pass: num('pass'), fail: num('fail') + num('cancelled'), code: code ?? 1 });
     });
   });

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, sql } from 'kysely';
+import { Kysely, SqliteAdapter, sql } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './schema-scoped-postgres.ts';
 import { GroupCommitSqliteDialect } from './group-commit.ts';
 import pg from 'pg';
 import type { DB } from './tables.ts';
@@ -44,7 +45,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     max: target.poolSize ?? 10,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pool, close: () => db.destroy() };
 }
 
