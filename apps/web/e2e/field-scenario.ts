@@ -45,6 +45,20 @@ export async function serverState(id: string) {
   return { audit, attachments, ticket, transitions, checkIns, reservations };
 }
 
+/**
+ * The server's state once it shows `status` in the ticket's transitions. The phone's pending count can
+ * still read 0 for a moment after a tap (the change is being written to IndexedDB), so a test that
+ * needs a change to have reached the server waits for the server, not for the indicator.
+ */
+export async function serverStateAfter(id: string, status: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await serverState(id);
+    if (s.transitions.includes(status) || Date.now() > until) return s;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function download(url: string): Promise<string> {
   const res = await fetch(w.url + url, { headers: { cookie: admin.cookie ?? '' } });
   assert.equal(res.status, 200);

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { generatePlate } from '../../server/bench/nameplates/generate.ts';
 import { SCREENSHOTS, TEST_PASSWORD } from './desk-world.ts';
 import { launchPhone, signInPhone, waitSynced } from './field-world.ts';
-import { annotate, assertPhotosIntact, dispatcher, ok, openOrder, order, part, serverState, startFieldScenario, takePhoto, w, type Json } from './field-scenario.ts';
+import { annotate, assertPhotosIntact, dispatcher, ok, openOrder, order, part, serverState, serverStateAfter, startFieldScenario, takePhoto, w, type Json } from './field-scenario.ts';
 
 describe('field app (/m) on a phone, online', () => {
   before(startFieldScenario, { timeout: 120_000 });
@@ -115,9 +115,10 @@ describe('field app (/m) on a phone, online', () => {
       await takePhoto(phone);
       await phone.tap(page.getByRole('button', { name: '已解决', exact: true }));
       await phone.tap(page.getByTestId('action-resolve'));
-      await waitSynced(page);
       console.log(`# taps for open → accept → start → photo → result → submit: ${phone.taps}`);
       assert.ok(phone.taps <= 6, `took ${phone.taps} taps`);
+      await serverStateAfter(id, 'awaiting_confirmation');
+      await waitSynced(page);
       const s = await assertPhotosIntact(phone, id);
       assert.deepEqual(s.transitions, ['assigned', 'accepted', 'in_progress', 'resolved', 'awaiting_confirmation']);
     } finally {
@@ -133,6 +134,7 @@ describe('field app (/m) on a phone, online', () => {
       await signInPhone(page, w.url, 'engineer@test.local', TEST_PASSWORD);
       await openOrder(phone, '门禁读卡器失灵');
       await phone.tap(page.getByTestId('action-accept'));
+      assert.deepEqual((await serverStateAfter(id, 'accepted')).transitions, ['assigned', 'accepted'], 'the accept reached the server before the phone goes offline');
       await waitSynced(page);
       await phone.context.setOffline(true);
       await page.getByTestId('sync-status').filter({ hasText: '离线' }).waitFor();

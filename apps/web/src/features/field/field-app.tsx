@@ -12,8 +12,8 @@ import { SignInScreen } from './screens/sign-in.tsx';
 
 function SyncIndicator() {
   const { t } = useI18n();
-  const { online, ops, syncing } = useField();
-  const pending = ops.length;
+  const { online, ops, storing, syncing } = useField();
+  const pending = ops.length + storing;
   const blocked = ops.filter((o) => o.state === 'blocked').length;
   const text = online ? t('在线', 'Online') : t('离线', 'Offline');
   return (

@@ -12,6 +12,8 @@ export interface FieldState {
   packageAt: string | null;
   packageError: string | null;
   ops: OutboxOp[];
+  /** Changes being written to the outbox right now: counted as unsent from the tap, not from the write. */
+  storing: number;
   syncing: boolean;
   lastSyncError: string | null;
   /** Orders whose resolve reached the server: the engineer is offered the customer's confirmation QR. */
@@ -22,7 +24,7 @@ let storage: FieldStorage | null = null;
 let state: FieldState = {
   ready: false, persistent: false,
   serviceWorker: typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? 'installing' : 'unsupported', online: typeof navigator === 'undefined' ? true : navigator.onLine,
-  session: null, pkg: null, packageAt: null, packageError: null, ops: [], syncing: false, lastSyncError: null, confirmOffers: [],
+  session: null, pkg: null, packageAt: null, packageError: null, ops: [], storing: 0, syncing: false, lastSyncError: null, confirmOffers: [],
 };
 const listeners = new Set<() => void>();
 
@@ -56,7 +58,7 @@ export function useStorage(s: FieldStorage): void {
   storage = s;
 }
 
-export const pendingCount = (): number => state.ops.length;
+export const pendingCount = (): number => state.ops.length + state.storing;
 
 export function setServiceWorkerState(s: FieldState['serviceWorker']): void {
   set({ serviceWorker: s });

@@ -112,8 +112,13 @@ export async function enqueue(change: Change): Promise<void> {
     expectedVersion: change.order.version, body: change.body, label: change.label, state: 'pending', attempts: 0,
     ...(change.photoId ? { photoId: change.photoId } : {}),
   };
-  await db().put('outbox', op);
-  await reloadOps();
+  set({ storing: current().storing + 1 });
+  try {
+    await db().put('outbox', op);
+    await reloadOps();
+  } finally {
+    set({ storing: current().storing - 1 });
+  }
   if (current().online) void syncNow();
 }
 
