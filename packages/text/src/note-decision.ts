@@ -9,7 +9,8 @@
  * - result: awaiting_parts > revisit > partial > resolved; weak "still broken" evidence after
  *   a resolved statement makes it partial, on its own it makes it revisit.
  */
-import { CAN, type Hit, type NoteToken } from './note-hits.ts';
+import { type Hit, type NoteToken } from './note-hits.ts';
+import { CAN } from './note-hit-context.ts';
 import { F } from './note-lexicon.ts';
 
 /** Chosen code and the hits supporting it. */

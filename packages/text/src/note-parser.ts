@@ -9,7 +9,8 @@
 import { defaultTaxonomy } from './default-taxonomy.data.ts';
 import { extractErrorCodes } from './error-code-extractor.ts';
 import { chooseActions, chooseCause, chooseFault, chooseResult, resolveOverlaps, type FieldChoice } from './note-decision.ts';
-import { annotateHits, findHits, splitClauses, type Hit, type NoteToken } from './note-hits.ts';
+import { findHits, splitClauses, type Hit, type NoteToken } from './note-hits.ts';
+import { annotateHits } from './note-hit-context.ts';
 import { buildNoteLexicon, type NoteLexicon } from './note-lexicon.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { NoteParser, NoteSpan, ParsedNote, PartEntry, SpanField, TaxonomyConfig } from './taxonomy.types.ts';
