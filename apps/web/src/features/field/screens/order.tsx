@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { deviceId } from '../lib/device.ts';
-import { amapLinks, baiduLinks, currentPosition, telLink, type MapLinks } from '../lib/geo.ts';
+import { currentPosition } from '../lib/geo.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { navigate } from '../lib/route.ts';
 import { clearDraft, dismissConfirmation, enqueue, executabilityOf, loadDraft, saveDraft, syncNow, viewOrders, fieldStore } from '../lib/store.ts';
@@ -16,18 +16,9 @@ import { ConfirmationQr, fetchConfirmation, type ConfirmationRequest } from './c
 import { ConflictCard } from './conflict-sheet.tsx';
 import { ExecutabilityPanel, type ExecState } from './executability-panel.tsx';
 import type { FieldNameplateResult } from './nameplate-sheet.tsx';
+import { NameplateReadout } from './nameplate-readout.tsx';
+import { AddressCard, CustomerCard, DeviceHistory, PartsCard, PauseSheet, SopsCard } from './order-sections.tsx';
 import { draftErrors, emptyDraft, formFor, ResolveForm, submitResolve, type ResolveDraft } from './resolve-form.tsx';
-
-const ios = typeof navigator !== 'undefined' && /iPhone|iPad|iPod/.test(navigator.userAgent);
-
-/** Tries the map app; if the page is still visible shortly after, the app is not installed: open the web page. */
-function openMap(links: MapLinks): void {
-  const started = Date.now();
-  window.location.href = links.app;
-  setTimeout(() => {
-    if (document.visibilityState === 'visible' && Date.now() - started < 2500) window.location.href = links.web;
-  }, 1500);
-}
 
 // Its own chunk: nothing of the nameplate reader (nor tesseract.js / jsQR) is in /m's initial JS.
 const NameplateSheet = lazy(() => import('./nameplate-sheet.tsx'));
@@ -198,9 +189,6 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
   else if (can('resolve')) primary = { label: t('提交完工', 'Submit resolution'), act: () => void resolve(), testid: 'action-resolve' };
   else if (can('resume')) primary = { label: t('继续处理', 'Resume'), act: () => void run(() => transition('resume')), testid: 'action-resume' };
 
-  const gcj = order.location?.gcj02 ?? null;
-  const placeName = order.address ?? order.customer.name;
-  const phone = order.contact.phone ?? customer?.contacts.find((c) => c.phone)?.phone ?? null;
 
   return (
     <>
@@ -237,23 +225,10 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
       )}
       {can('resolve') && draft && <ResolveForm pkg={pkg} order={order} draft={draft} onChange={changeDraft} errors={errors} />}
 
-      <section className="f-card">
-        <h2>{t('客户', 'Customer')}</h2>
-        <div style={{ fontWeight: 700 }}>{order.customer.name}</div>
-        {order.contact.name && <div className="f-muted">{t('联系人', 'Contact')}：{order.contact.name}</div>}
-        {phone && <a className="f-btn block" style={{ display: 'flex', justifyContent: 'center', textDecoration: 'none', marginTop: 8 }} href={telLink(phone)} data-testid="call">{t('拨打', 'Call')} {phone}</a>}
-      </section>
+      <CustomerCard order={order} customer={customer} />
+      <AddressCard order={order} />
 
-      <section className="f-card">
-        <h2>{t('地址', 'Address')}</h2>
-        <div>{order.address ?? t('未填写地址', 'No address')}</div>
-        {gcj && (
-          <div className="f-row" style={{ marginTop: 8 }}>
-            <button type="button" className="f-btn f-grow" data-testid="nav-amap" data-href={amapLinks(gcj, placeName, ios).app} onClick={() => openMap(amapLinks(gcj, placeName, ios))}>{t('高德导航', 'Amap')}</button>
-            <button type="button" className="f-btn f-grow" data-testid="nav-baidu" data-href={baiduLinks(gcj, placeName, ios).app} onClick={() => openMap(baiduLinks(gcj, placeName, ios))}>{t('百度导航', 'Baidu Maps')}</button>
-          </div>
-        )}
-      </section>
+
 
       <section className="f-card">
           <h2>{t('设备', 'Device')}</h2>
@@ -268,44 +243,13 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
             setPlate(null);
             setNotice(fieldStore.get().online ? t('设备已关联到工单', 'Device linked to the order') : t('设备关联已保存在本机，联网后自动提交', 'Device link saved on this phone; it is sent when online'));
           })} />}
-          {history.length > 0 && (
-            <>
-              <h2 style={{ marginTop: 12 }}>{t('维修历史', 'History')}</h2>
-              <ul className="f-list">
-                {history.map((h) => (
-                  <li key={h.id}><div style={{ fontWeight: 600 }}>{h.title}</div>
-                    <div className="f-muted">{fmtTime(h.createdAt)} · {h.statusLabel}{h.assigneeName ? ` · ${h.assigneeName}` : ''}</div>
-                    {h.resolution && <div>{h.resolution}</div>}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          {history.length > 0 && <DeviceHistory history={history} />}
       </section>
 
-      {sops.length > 0 && (
-        <section className="f-card" data-testid="sops">
-          <h2>{t('作业指导（SOP）', 'SOPs')}</h2>
-          {sops.map((s) => (
-            <details key={s.id}><summary style={{ minHeight: 48, display: 'flex', alignItems: 'center', fontWeight: 700 }}>{s.title}</summary>
-              <div style={{ whiteSpace: 'pre-wrap' }}>{s.body}</div>
-              {s.images.map((img) => <img key={img.id} src={img.url} alt={img.filename} loading="lazy" style={{ width: '100%', borderRadius: 8, marginTop: 8 }} />)}
-              {s.videoLinks.map((v) => <a key={v} className="f-btn block" style={{ display: 'flex', justifyContent: 'center', marginTop: 8 }} href={v} target="_blank" rel="noreferrer">{t('观看视频', 'Watch video')}</a>)}
-            </details>
-          ))}
-        </section>
-      )}
 
-      {(order.partsNeeded.length > 0 || order.reservations.length > 0) && (
-        <section className="f-card">
-          <h2>{t('备件', 'Parts')}</h2>
-          <ul className="f-list">
-            {order.partsNeeded.map((p) => (
-              <li key={p.partId}><b>{p.name}</b> <span className="f-muted">{p.partNo}</span>
-                <div className="f-muted">{t(`需要 ${p.qty} · 已预留 ${p.reserved} · 车载库存 ${p.inVan}`, `Need ${p.qty} · reserved ${p.reserved} · in van ${p.inVan}`)}</div></li>
-            ))}
-          </ul>
-        </section>
-      )}
+
+      {sops.length > 0 && <SopsCard sops={sops} />}
+      {(order.partsNeeded.length > 0 || order.reservations.length > 0) && <PartsCard order={order} />}
 
       <section className="f-card">
         <h2>{t('备注', 'Note')}</h2>
@@ -328,18 +272,8 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         </Suspense>
       )}
 
-      {pauseOpen && (
-        <div className="f-sheet-bg" onClick={(e) => { if (e.target === e.currentTarget) setPauseOpen(false); }}>
-          <div className="f-sheet" role="dialog" aria-label={t('暂停', 'Pause')}>
-            <h2>{t('暂停原因', 'Why pause?')}</h2>
-            <div style={{ display: 'grid', gap: 10 }}>
-              {can('wait_parts') && <button type="button" className="f-btn block big" onClick={() => void pause('wait_parts', '等待备件')}>{t('等待备件', 'Waiting for parts')}</button>}
-              {can('wait_customer') && <button type="button" className="f-btn block big" onClick={() => void pause('wait_customer', '等待客户')}>{t('等待客户', 'Waiting for the customer')}</button>}
-              <button type="button" className="f-btn block" onClick={() => setPauseOpen(false)}>{t('取消', 'Cancel')}</button>
-            </div>
-          </div>
-        </div>
-      )}
+
+      {pauseOpen && <PauseSheet canWaitParts={can('wait_parts')} canWaitCustomer={can('wait_customer')} onPause={(tid, reason) => void pause(tid, reason)} onClose={() => setPauseOpen(false)} />}
 
       <div className="f-bottom">
         {(can('start_work') || can('resolve')) && !checkedIn && (
@@ -352,50 +286,5 @@ function OrderDetail({ pkg, order, online }: { pkg: FieldPackage; order: FieldOr
         {!primary && <div className="f-center" style={{ padding: 8, flex: 1 }}>{online ? t('当前无需操作', 'Nothing to do now') : t('离线中', 'Offline')}</div>}
       </div>
     </>
-  );
-}
-
-const norm = (v: string | null | undefined) => (v ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
-
-/**
- * What the plate says, next to what the order says about the device, and the offer to put the
- * plate's device on the order: the customer's device with that serial (from the package, so it
- * works offline) or a new one registered for the customer. The server re-matches on sync.
- */
-function NameplateReadout({ plate, pkg, order, busy, onLink }: {
-  plate: FieldNameplateResult; pkg: FieldPackage; order: FieldOrder; busy: boolean;
-  onLink: (body: Record<string, unknown>, label: string) => void;
-}) {
-  const { t } = useI18n();
-  const [model, setModel] = useState(plate.model ?? '');
-  const [serial, setSerial] = useState(plate.serialNumber ?? '');
-  const device = order.device;
-  const same = !!device && norm(model) === norm(device.model) && norm(serial) === norm(device.serialNumber);
-  const known = pkg.devices.find((d) => d.customerId === order.customer.id && norm(d.serialNumber) === norm(serial) && serial.trim() !== '');
-  const alreadyOn = !!device && !!known && known.id === device.id;
-  const ready = model.trim() !== '' && serial.trim() !== '';
-  return (
-    <div data-testid="nameplate-result" style={{ marginTop: 8 }}>
-      <div className="f-field"><label className="f-label" htmlFor="np-model">{t('铭牌型号', 'Plate model')}</label>
-        <input id="np-model" className="f-input" value={model} onChange={(e) => setModel(e.target.value)} data-testid="nameplate-model" /></div>
-      <div className="f-field"><label className="f-label" htmlFor="np-serial">{t('铭牌序列号', 'Plate serial')}</label>
-        <input id="np-serial" className="f-input" value={serial} onChange={(e) => setSerial(e.target.value)} data-testid="nameplate-serial" /></div>
-      {device && (
-        <div className={`f-banner ${same ? 'info' : 'warn'}`} data-testid="nameplate-match">
-          {same ? t('与工单设备一致', 'Matches the order’s device') : t('与工单设备不一致', 'Differs from the order’s device')}
-        </div>
-      )}
-      {!same && !alreadyOn && (
-        <button type="button" className="f-btn primary block" style={{ marginTop: 8 }} disabled={busy || !ready} data-testid="nameplate-link"
-          onClick={() => onLink(
-            { model: model.trim(), serialNumber: serial.trim(), name: plate.matchedModel?.name ?? null, ...(known ? { deviceId: known.id } : {}) },
-            known ? t('关联铭牌设备', 'Link the plate’s device') : t('登记铭牌设备', 'Register the plate’s device'),
-          )}>
-          {known
-            ? t(`关联客户设备 ${known.serialNumber} 到工单`, `Link the customer’s device ${known.serialNumber} to the order`)
-            : t(`为${order.customer.name}登记此设备并关联`, `Register this device for ${order.customer.name} and link it`)}
-        </button>
-      )}
-    </div>
   );
 }
