@@ -22,6 +22,14 @@ export async function findCustomerByCode(db: Kysely<DB>, code: string) {
 export async function findDeviceBySerial(db: Kysely<DB>, serial: string) {
   return db.selectFrom('devices').select('id').where('serial_number', '=', serial).executeTakeFirst();
 }
+/** Devices whose serial matches ignoring case (a plate read as "sn-a-1" finds "SN-A-1"); a few at most. */
+export async function findDevicesBySerialAnyCase(db: Kysely<DB>, serial: string) {
+  return db.selectFrom('devices').selectAll().where((eb) => eb(eb.fn('upper', ['serial_number']), '=', serial.toUpperCase())).limit(5).execute();
+}
+/** Any registered device of this model: what a newly registered one can borrow (name, product line). */
+export async function findDeviceOfModel(db: Kysely<DB>, model: string) {
+  return db.selectFrom('devices').select(['model', 'name', 'product_line']).where('model', '=', model).limit(1).executeTakeFirst();
+}
 export async function findContractByNumber(db: Kysely<DB>, number: string) {
   return db.selectFrom('contracts').select('id').where('number', '=', number).executeTakeFirst();
 }

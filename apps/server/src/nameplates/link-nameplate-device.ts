@@ -8,6 +8,7 @@ import { newId } from '../shared/ids.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { DevicesTable } from '../storage/tables.ts';
 import { isUniqueViolation } from '../storage/unique-violation.ts';
+import { findDeviceOfModel, findDevicesBySerialAnyCase, insertDevice } from '../customers/customer.repository.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
 import { checkStaleChange } from '../field/sync-guard.ts';
 import { loadVisibleTicket } from '../tickets/load-visible-ticket.ts';
@@ -42,8 +43,7 @@ export async function linkNameplateDevice(
       const stale = await checkStaleChange(trx, actor, row, ticket, workflow, input.expectedVersion, { kind: 'device', label: '关联铭牌设备', fields: ['deviceId'] });
       if (!stale.ok) return stale;
 
-      const same = await trx.selectFrom('devices').selectAll()
-        .where((eb) => eb(eb.fn('upper', ['serial_number']), '=', serial.toUpperCase())).limit(5).execute();
+      const same = await findDevicesBySerialAnyCase(trx, serial);
       const foreign = same.find((d) => d.customer_id !== ticket.customerId);
       let device = same.find((d) => d.customer_id === ticket.customerId);
       if (!device && foreign) {
@@ -53,13 +53,13 @@ export async function linkNameplateDevice(
       let created = false;
       if (!device) {
         // A known model lends its product line and name to the new device.
-        const sibling = await trx.selectFrom('devices').select(['model', 'name', 'product_line']).where('model', '=', input.model).limit(1).executeTakeFirst();
+        const sibling = await findDeviceOfModel(trx, input.model);
         device = {
           id: newId(now.getTime()), customer_id: ticket.customerId, model: input.model, serial_number: serial,
           name: input.name ?? sibling?.name ?? null, product_line: sibling?.product_line ?? null, installed_on: null, warranty_until: null,
           location: ticket.location?.address ?? null, attributes: JSON.stringify({ registeredFrom: 'nameplate', ticketId: ticket.id }), created_at: now.toISOString(),
         };
-        await trx.insertInto('devices').values(device).execute();
+        await insertDevice(trx, device);
         created = true;
       }
       const modelDiffers = modelKey(device.model) !== modelKey(input.model);
