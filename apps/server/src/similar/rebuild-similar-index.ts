@@ -1,7 +1,10 @@
 import { ok } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
 import { inTransaction } from '../storage/transaction.ts';
-import { indexSimilarSource, loadSimilarStats } from './similar-index.repository.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../storage/tables.ts';
+import { clearSimilarIndex, indexSimilarSource, loadSimilarStats, publishedCardIdsAfter, resolvedTicketIdsAfter } from './similar-index.repository.ts';
+import type { SimilarSource } from './similar-document.ts';
 import { cardSimilarSource, ticketSimilarSource } from './similar-sources.ts';
 
 /** What a rebuild did. */
@@ -16,6 +19,7 @@ export interface RebuildSummary {
 }
 
 const BATCH = 200;
+type Db = Kysely<DB>;
 
 /**
  * Rebuilds the similar-case index (ADR 013) from the database: empties it, then indexes every
@@ -29,51 +33,42 @@ export async function rebuildSimilarIndex(ctx: AppContext, progress: (line: stri
   const db = ctx.database.db;
   const cleared = await inTransaction(db, async (trx) => {
     await loadSimilarStats(trx, { forUpdate: true });
-    await trx.deleteFrom('similar_postings').execute();
-    await trx.deleteFrom('similar_docs').execute();
-    await trx.updateTable('similar_stats').set({ next_doc_no: 1, doc_count: 0, total_len: 0 }).where('id', '=', 'main').execute();
+    await clearSimilarIndex(trx);
     return ok(null);
   });
   if (!cleared.ok) throw new Error('could not empty the similar-case index');
 
-  const summary = { tickets: 0, cards: 0, skipped: 0 };
-  let after = '';
-  for (;;) {
-    const ids = (await db.selectFrom('tickets').select('id').where('resolution', 'is not', null).where('resolution', '!=', '')
-      .where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
-    if (ids.length === 0) break;
-    const done = await inTransaction(db, async (trx) => {
-      let indexed = 0;
-      for (const id of ids) {
-        const source = await ticketSimilarSource(trx, id);
-        if (source) { await indexSimilarSource(trx, source, ctx.clock.now()); indexed++; }
-      }
-      return ok(indexed);
-    });
-    if (!done.ok) throw new Error('indexing a batch of tickets failed');
-    summary.tickets += done.value;
-    summary.skipped += ids.length - done.value;
-    after = ids[ids.length - 1] as string;
-    progress(`tickets: ${summary.tickets} indexed, ${summary.skipped} skipped`);
-  }
-  after = '';
-  for (;;) {
-    const ids = (await db.selectFrom('knowledge_cards').select('id').where('status', '=', 'published')
-      .where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
-    if (ids.length === 0) break;
-    const done = await inTransaction(db, async (trx) => {
-      let indexed = 0;
-      for (const id of ids) {
-        const source = await cardSimilarSource(trx, id);
-        if (source) { await indexSimilarSource(trx, source, ctx.clock.now()); indexed++; }
-      }
-      return ok(indexed);
-    });
-    if (!done.ok) throw new Error('indexing a batch of knowledge cards failed');
-    summary.cards += done.value;
-    after = ids[ids.length - 1] as string;
-    progress(`cards: ${summary.cards} indexed`);
-  }
+  const tickets = await indexAll(ctx, 'tickets', resolvedTicketIdsAfter, ticketSimilarSource, progress);
+  const cards = await indexAll(ctx, 'cards', publishedCardIdsAfter, cardSimilarSource, progress);
   const stats = await loadSimilarStats(db);
-  return { ...summary, documents: stats.docCount, ms: Date.now() - started };
+  return { tickets: tickets.indexed, cards: cards.indexed, skipped: tickets.skipped, documents: stats.docCount, ms: Date.now() - started };
+}
+
+/** Walks one kind of source in id order, BATCH per transaction; a source that is not a case (null) is skipped. */
+async function indexAll(
+  ctx: AppContext, what: string,
+  idsAfter: (db: Db, after: string, limit: number) => Promise<string[]>,
+  sourceOf: (db: Db, id: string) => Promise<SimilarSource | null>,
+  progress: (line: string) => void,
+): Promise<{ indexed: number; skipped: number }> {
+  const db = ctx.database.db;
+  const total = { indexed: 0, skipped: 0 };
+  for (let after = ''; ;) {
+    const ids = await idsAfter(db, after, BATCH);
+    if (ids.length === 0) break;
+    const done = await inTransaction(db, async (trx) => {
+      let indexed = 0;
+      for (const id of ids) {
+        const source = await sourceOf(trx, id);
+        if (source) { await indexSimilarSource(trx, source, ctx.clock.now()); indexed++; }
+      }
+      return ok(indexed);
+    });
+    if (!done.ok) throw new Error(`indexing a batch of ${what} failed`);
+    total.indexed += done.value;
+    total.skipped += ids.length - done.value;
+    after = ids[ids.length - 1] as string;
+    progress(`${what}: ${total.indexed} indexed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  }
+  return total;
 }

@@ -156,3 +156,22 @@ export async function loadSimilarDocs(db: Db, docNos: readonly number[]): Promis
     dl: Number(r.dl), terms: JSON.parse(r.terms) as string[],
   }));
 }
+
+/** Empties the index and resets its statistics (the caller holds the stats row lock). */
+export async function clearSimilarIndex(db: Db): Promise<void> {
+  await db.deleteFrom('similar_postings').execute();
+  await db.deleteFrom('similar_docs').execute();
+  await db.updateTable('similar_stats').set({ next_doc_no: 1, doc_count: 0, total_len: 0 }).where('id', '=', 'main').execute();
+}
+
+/** Ids of tickets with a resolution, after `after` in id order: candidates for the index. */
+export async function resolvedTicketIdsAfter(db: Db, after: string, limit: number): Promise<string[]> {
+  return (await db.selectFrom('tickets').select('id').where('resolution', 'is not', null).where('resolution', '!=', '')
+    .where('id', '>', after).orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
+/** Ids of published knowledge cards, after `after` in id order. */
+export async function publishedCardIdsAfter(db: Db, after: string, limit: number): Promise<string[]> {
+  return (await db.selectFrom('knowledge_cards').select('id').where('status', '=', 'published')
+    .where('id', '>', after).orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
