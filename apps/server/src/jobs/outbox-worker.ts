@@ -1,6 +1,5 @@
 import type { AppContext } from '../app-context.ts';
 import { nextRetryDelayMs, shouldGiveUp } from '@gongdan/domain/webhooks/webhook-retry-policy';
-import { readingCommittedOnly } from '../storage/group-commit.ts';
 import { claimOutbox, completeOutbox, retryOutbox, type OutboxMessage } from './outbox.repository.ts';
 
 /** A consumer of outbox topics. Throwing means "retry later with backoff". */
@@ -70,9 +69,9 @@ export class OutboxWorker {
   /** Claims and processes one batch; returns how many were claimed. Exposed for tests and CLI. */
   async runOnce(): Promise<number> {
     const { ctx } = this;
-    // On SQLite the claim must not join a group commit that is still open: it would read events
-    // of changes not yet durable and deliver their side effects before their commit (ADR 019).
-    const messages = await readingCommittedOnly(() => claimOutbox(ctx.database.db, ctx.database.dialect, ctx.clock.now(), LEASE_MS, BATCH));
+    // The claim is a committed-read transaction: on SQLite it never joins a group commit that is still
+    // open, so no side effect of a change is delivered before that change is durable (ADR 019).
+    const messages = await claimOutbox(ctx.database.db, ctx.database.dialect, ctx.clock.now(), LEASE_MS, BATCH);
     const done: string[] = [];
     for (const m of messages) {
       try {

@@ -3,6 +3,7 @@ import type { DB } from '../storage/tables.ts';
 import type { DialectName } from '../storage/database.ts';
 import { newId } from '../shared/ids.ts';
 import { insertRows } from '../storage/insert-row.ts';
+import { committedReadTransaction } from '../storage/group-commit.ts';
 
 export interface OutboxEventInput {
   /** A deterministic id makes the enqueue idempotent (a retried fan-out adds nothing twice). */
@@ -51,7 +52,8 @@ export async function claimOutbox(
 ): Promise<OutboxMessage[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  return db.transaction().execute(async (trx) => {
+  // Committed reads only: on SQLite a claim never joins an open group-commit batch (ADR 019).
+  return committedReadTransaction(db).execute(async (trx) => {
     let q = trx
       .selectFrom('outbox')
       .select(['id', 'topic', 'aggregate_id', 'payload', 'attempts', 'created_at'])

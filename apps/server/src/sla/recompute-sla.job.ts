@@ -3,7 +3,7 @@ import type { TicketSlaState } from '@gongdan/domain/sla/sla-clock';
 import type { AppContext } from '../app-context.ts';
 import type { OutboxHandler } from '../jobs/outbox-worker.ts';
 import { parseJson } from '../shared/json.ts';
-import { withDurability } from '../storage/group-commit.ts';
+import { durableTransaction } from '../storage/group-commit.ts';
 import { findTicketRow } from '../tickets/ticket.repository.ts';
 import { toTicket } from '../tickets/ticket.mapper.ts';
 import { invalidateCalendar } from './calendar-store.ts';
@@ -59,7 +59,7 @@ export async function recomputeOpenSla(ctx: AppContext, by: RecomputeScope, batc
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     scanned += ids.length;
-    await withDurability(() => db.transaction().execute(async (trx) => {
+    await durableTransaction(db, async (trx) => {
       for (const id of ids) {
         const row = await findTicketRow(trx, id, { forUpdate: dialect });
         const slaRow = await findTicketSla(trx, id, dialect);
@@ -69,7 +69,7 @@ export async function recomputeOpenSla(ctx: AppContext, by: RecomputeScope, batc
         await trackTicketSla(trx, ctx, ticket, ticket, { action: 'sla.recompute', actor: SLA_ACTOR, at: ctx.clock.now(), after: null, recompute: true });
         recomputed++;
       }
-    }));
+    });
     if (ids.length < batch) break;
     // Let requests in between batches: the worker shares its event loop with the API in one-process
     // installs, and a recompute over a million clocks (the list-keys backfill) runs for minutes.

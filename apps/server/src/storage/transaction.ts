@@ -1,7 +1,7 @@
 import type { Result } from '@gongdan/domain/shared/result';
 import type { Kysely } from 'kysely';
 import type { DB } from './tables.ts';
-import { withDurability } from './group-commit.ts';
+import { durableTransaction } from './group-commit.ts';
 
 class Rollback {
   constructor(readonly result: Result<unknown, { kind: string }>) {}
@@ -26,11 +26,11 @@ export async function inTransaction<T, E extends { kind: string }>(
   try {
     // On SQLite the commit may be shared with concurrent transactions (group commit); the
     // result is returned only once it is durable.
-    return await withDurability(() => db.transaction().execute(async (trx) => {
+    return await durableTransaction(db, async (trx) => {
       const result = await work(trx);
       if (!result.ok) throw new Rollback(result);
       return result;
-    }));
+    });
   } catch (e) {
     if (e instanceof Rollback) return e.result as Result<T, E>;
     throw e;
