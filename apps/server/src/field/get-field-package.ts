@@ -16,7 +16,8 @@ import { getExecutabilityConfig } from './executability-config.ts';
 import { unfinishedStates } from './evaluate-executability.ts';
 import { findPartIdsForModels, findParts, findStockOfParts, findVans } from './field.repository.ts';
 import { buildFieldOrders, presentPart, presentWarehouse } from './field.presenter.ts';
-import { findSopsForModels, presentSops } from './sop.presenter.ts';
+import { presentSops } from './sop.presenter.ts';
+import { findPublishedSopsForModels } from './sop.repository.ts';
 import { presentCards } from '../knowledge/card.presenter.ts';
 import { listPublishedCardsForModels } from '../knowledge/knowledge-card.repository.ts';
 
@@ -96,7 +97,7 @@ export async function getFieldPackage(ctx: AppContext, actor: Actor, locale: Loc
   const owners = new Map((await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [actor.id, ...warehouses.map((w) => w.owner_id).filter((x): x is string => !!x)]).execute()).map((u) => [u.id, u.name]));
 
   const [sops, forms, knowledgeCards] = await Promise.all([
-    findSopsForModels(db, models).then((docs) => presentSops(db, docs)),
+    findPublishedSopsForModels(db, models).then((docs) => presentSops(db, docs)),
     Promise.all(TICKET_TYPES.map((t) => getFormDefinition(db, t))),
     knowledgeCardsForModels(db, models, actor, locale),
   ]);

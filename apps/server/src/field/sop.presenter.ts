@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { parseJson } from '../shared/json.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SopDocumentsTable, SopImagesTable } from '../storage/tables-field.ts';
+import { findSopImages } from './sop.repository.ts';
 
 export const sopImageUrl = (id: string) => `/api/v1/sop-images/${id}/content`;
 
@@ -20,16 +21,11 @@ export function presentSop(s: SopDocumentsTable, images: Map<string, SopImagesTa
 
 /** SOP documents with their image records, presented. */
 export async function presentSops(db: Kysely<DB>, docs: SopDocumentsTable[]): Promise<SopDocumentDtoT[]> {
-  const ids = [...new Set(docs.flatMap((d) => parseJson<string[]>(d.image_ids, [])))];
-  const images = ids.length > 0 ? await db.selectFrom('sop_images').selectAll().where('id', 'in', ids).execute() : [];
+  const images = await findSopImages(db, docs.flatMap((d) => parseJson<string[]>(d.image_ids, [])));
   const byId = new Map(images.map((i) => [i.id, i]));
   return docs.map((d) => presentSop(d, byId));
 }
 
-/** Published SOP documents for any of these device models (drafts never reach engineers). */
-export async function findSopsForModels(db: Kysely<DB>, models: string[]): Promise<SopDocumentsTable[]> {
-  if (models.length === 0) return [];
-  const ids = await db.selectFrom('sop_document_models').select('sop_id').distinct().where('model', 'in', [...new Set(models)]).execute();
-  if (ids.length === 0) return [];
-  return db.selectFrom('sop_documents').selectAll().where('id', 'in', ids.map((r) => r.sop_id)).where('status', '=', 'published').orderBy('title').execute();
+export async function presentOneSop(db: Kysely<DB>, doc: SopDocumentsTable): Promise<SopDocumentDtoT> {
+  return (await presentSops(db, [doc]))[0] as SopDocumentDtoT;
 }

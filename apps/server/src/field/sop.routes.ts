@@ -11,7 +11,13 @@ import { HttpProblem } from '../http/problem.ts';
 import { sendResult } from '../http/reply.ts';
 import { actorOf } from '../http/request-meta.ts';
 import { storagePath } from '../attachments/attachment-store.ts';
-import { addSopImage, createSop, deleteSop, getSop, listSops, updateSop } from './manage-sops.ts';
+import { addSopImage } from './add-sop-image.ts';
+import { createSop } from './create-sop.ts';
+import { deleteSop } from './delete-sop.ts';
+import { getSop } from './get-sop.ts';
+import { listSops } from './list-sops.ts';
+import { findSopImage } from './sop.repository.ts';
+import { updateSop } from './update-sop.ts';
 import { sopImageUrl } from './sop.presenter.ts';
 
 const tags = ['SOP library'];
@@ -57,7 +63,7 @@ export function registerSopRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/v1/sop-images/:id/content', { config: { access: 'config.read' }, schema: { tags, summary: 'An SOP image' } }, async (req, reply) => {
     const { id } = req.params as { id: string };
-    const img = await ctx.database.db.selectFrom('sop_images').selectAll().where('id', '=', id).executeTakeFirst();
+    const img = await findSopImage(ctx.database.db, id);
     const path = img ? storagePath(ctx.config.dataDir, img.sha256) : '';
     if (!img || !existsSync(path)) throw new HttpProblem(404, 'not_found', { zh: '图片不存在', en: 'No such image' });
     reply.header('content-type', img.content_type).header('x-content-type-options', 'nosniff')

@@ -7,7 +7,7 @@
  * behaves the same on SQLite and Postgres. Read-only.
  */
 import type { Kysely } from 'kysely';
-import { findSopsForModels } from '../field/sop.presenter.ts';
+import { findPublishedSopsForModels, listSopModels } from '../field/sop.repository.ts';
 import { parseJson } from '../shared/json.ts';
 import type { DB } from '../storage/tables.ts';
 
@@ -26,9 +26,8 @@ export function modelKey(code: string): string {
 export async function findModelDocuments(db: Kysely<DB>, modelCode: string): Promise<ModelDocumentRef[]> {
   const key = modelKey(modelCode);
   if (key === '') return [];
-  const models = await db.selectFrom('sop_document_models').select('model').distinct().execute();
-  const matching = models.map((m) => m.model).filter((m) => modelKey(m) === key);
-  const docs = await findSopsForModels(db, matching);
+  const matching = (await listSopModels(db)).filter((m) => modelKey(m) === key);
+  const docs = await findPublishedSopsForModels(db, matching);
   return docs.flatMap((d): ModelDocumentRef[] => [
     { id: d.id, title: d.title, kind: 'sop', url: `/api/v1/sops/${encodeURIComponent(d.id)}` },
     ...parseJson<string[]>(d.video_links, []).map((link, i) => ({ id: `${d.id}:video:${i + 1}`, title: d.title, kind: 'video', url: link })),

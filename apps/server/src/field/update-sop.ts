@@ -1,0 +1,47 @@
+import { can } from '@gongdan/domain/access/permissions';
+import type { Actor } from '@gongdan/domain/access/roles';
+import { err, ok, type Result } from '@gongdan/domain/shared/result';
+import type { SopDocumentDtoT, SopStatus } from '@gongdan/contracts/field';
+import type { AppContext } from '../app-context.ts';
+import type { AppError } from '../shared/app-error.ts';
+import { inTransaction } from '../storage/transaction.ts';
+import type { SopDocumentsTable } from '../storage/tables-field.ts';
+import { presentOneSop } from './sop.presenter.ts';
+import { findSop, findSopImageIds, replaceSopModels, updateSopRow } from './sop.repository.ts';
+import { publication, unknownImages } from './sop-rules.ts';
+
+/** The fields to change; omitted ones keep their value. */
+export interface SopInput {
+  models?: string[] | undefined;
+  title?: string | undefined;
+  body?: string | undefined;
+  imageIds?: string[] | undefined;
+  videoLinks?: string[] | undefined;
+  status?: SopStatus | undefined;
+}
+
+/** Admin: edits an SOP document; publishing it stamps who and when. */
+export async function updateSop(ctx: AppContext, actor: Actor, id: string, input: SopInput): Promise<Result<SopDocumentDtoT, AppError>> {
+  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+  const db = ctx.database.db;
+  const current = await findSop(db, id);
+  if (!current) return err({ kind: 'not_found', entity: 'sop' });
+  if (input.imageIds) {
+    const bad = unknownImages(input.imageIds, await findSopImageIds(db, input.imageIds));
+    if (bad) return err(bad);
+  }
+  const next: SopDocumentsTable = {
+    ...current, title: input.title ?? current.title, body: input.body ?? current.body,
+    models: input.models ? JSON.stringify([...new Set(input.models)]) : current.models,
+    image_ids: input.imageIds ? JSON.stringify(input.imageIds) : current.image_ids,
+    video_links: input.videoLinks ? JSON.stringify(input.videoLinks) : current.video_links,
+    ...publication(actor, ctx.clock.now().toISOString(), current, input.status ?? (current.status as SopStatus)),
+    updated_at: ctx.clock.now().toISOString(),
+  };
+  await inTransaction(db, async (trx) => {
+    await updateSopRow(trx, id, next);
+    if (input.models) await replaceSopModels(trx, id, input.models);
+    return ok(undefined);
+  });
+  return ok(await presentOneSop(db, next));
+}
