@@ -1,5 +1,6 @@
 import type { SopStatus } from '@gongdan/contracts/field';
 import type { Kysely } from 'kysely';
+import { containsPattern } from '../storage/like-pattern.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SopDocumentsTable, SopImagesTable } from '../storage/tables-field.ts';
 
@@ -9,7 +10,7 @@ type Db = Kysely<DB>;
 export interface SopFilter {
   status?: SopStatus | undefined;
   model?: string | undefined;
-  /** Substring of the title; LIKE wildcards in it are dropped, not matched. */
+  /** Text the title contains (taken literally, `%` and `_` included). */
   q?: string | undefined;
   /** Documents after this id (keyset pagination by id). */
   cursor?: string | undefined;
@@ -50,7 +51,7 @@ export async function listSopRows(db: Db, f: SopFilter, limit: number): Promise<
     query = query.where('id', 'in', (eb) => eb.selectFrom('sop_document_models').select('sop_id').where('model', '=', model));
   }
   if (f.status) query = query.where('status', '=', f.status);
-  if (f.q) query = query.where('title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+  if (f.q) query = query.where('title', 'like', containsPattern(f.q));
   if (f.cursor) query = query.where('id', '>', f.cursor);
   return query.orderBy('id').limit(limit).execute();
 }
