@@ -57,11 +57,15 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (reply.statusCode >= 500) {
       await db.deleteFrom('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key).execute();
     } else {
-      await where.set({ state: 'done', status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null) }).execute();
+      await where.set({ state: 'done', status_code: reply.statusCode, response_body: bodyText(payload) }).execute();
     }
     return payload;
   });
 }
+
+/** The answer as sent: a string, or the UTF-8 bytes our serializer produces. */
+const bodyText = (payload: unknown): string =>
+  typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload ?? null);
 
 const contentType = (status: number | null) => (status !== null && status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8');
 
