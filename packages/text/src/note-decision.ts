@@ -186,7 +186,7 @@ function oldPartBefore(h: Hit, tokens: readonly NoteToken[]): boolean {
 }
 
 /** Desired states a device can be in again: "凉了", "热了", "亮了", "通了" after the work. */
-const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳']);
+const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳', '牢']);
 /** "加了氟 凉了": a bare desired state + 了 ending its clause, after the work, not after a negator or "still/again". */
 function stateBack(tokens: readonly NoteToken[], i: number): number | null {
   const t = tokens[i] as NoteToken;

@@ -83,6 +83,35 @@ const groups: Record<string, [string, Want][]> = {
     // Not every device word is a fault type: a charging tablet or an elevator's levelling stays null.
     ['手持机充不进电 换了充电口 能充了', { faultType: null, actions: ['replace_part'], result: 'resolved' }],
   ],
+  'second pass — symptoms: stuck lifts, machines that will not move, heating temperature short, displayed states, slow answers, more sounds': [
+    // A lift stuck with people in it stays null (the dev set's convention: the stoppage, not the rescue, is the symptom).
+    ['货梯困人 物业报过来的', { faultType: null }],
+    ['叉车钥匙一拧完全不动', { faultType: 'no_power' }],
+    ['热合机加热温度不够 封不牢', { faultType: 'no_heating' }],
+    ['焊台烙铁温度达不到设定值', { faultType: 'no_heating' }],
+    ['软启动器面板显示过载', { faultType: 'error_code' }],
+    ['存储报的是控制器离线', { faultType: 'error_code' }],
+    ['登录界面提示证书已过期', { faultType: 'error_code' }],
+    ['查询一个订单半天才出结果', { faultType: 'slow' }],
+    ['卷帘门一动就吱嘎吱嘎', { faultType: 'abnormal_noise' }],
+    ['风口一直嘀嗒嘀嗒的', { faultType: 'abnormal_noise' }],
+    ['冷柜里的肉都快要坏了', { faultType: 'no_cooling' }],
+  ],
+  'second pass — causes and actions: shaken-loose cables, insulation and balance work, credentials reset': [
+    ['扫码枪的线被踢松了 插紧了 能扫了', { cause: 'loose_wiring', actions: ['tighten'], result: 'resolved' }],
+    ['电机接线盒进水 吹干以后做了绝缘 运转正常', { actions: ['repair'], result: 'resolved' }],
+    ['动平衡不好 重新配平了 振动小了', { actions: ['calibrate'], result: 'partial' }],
+    ['邮箱登录不上 帮他重置了密码', { actions: ['calibrate'] }],
+  ],
+  'second pass — outcomes: observed without recurrence, within tolerance, firm again': [
+    ['补了胶 观察了四十分钟没再渗', { actions: ['repair'], result: 'resolved' }],
+    ['换了密封圈 观察了一会儿都没问题', { actions: ['replace_part'], result: 'resolved' }],
+    ['重新标定 误差在千分之二以内', { actions: ['calibrate'], result: 'resolved' }],
+    ['校准以后偏差在0.5度之内', { actions: ['calibrate'], result: 'resolved' }],
+    ['换了发热片 封口牢了', { actions: ['replace_part'], result: 'resolved' }],
+    // Observation still going on is partial.
+    ['换了阀芯 还要观察几天', { actions: ['replace_part'], result: 'partial' }],
+  ],
 };
 
 describeCases('fifth round: probes per phenomenon', groups);
