@@ -112,6 +112,17 @@ const groups: Record<string, [string, Want][]> = {
     // Observation still going on is partial.
     ['换了阀芯 还要观察几天', { actions: ['replace_part'], result: 'partial' }],
   ],
+  'third pass — messages, flame-outs, drains with objects, program downloads, a second visit only to look': [
+    ['复印机不是卡纸 是提示缺墨', { faultType: 'error_code' }],
+    ['燃气热水器打着以后几秒就熄火', { faultType: 'no_heating' }],
+    ['排水泵里卡了个硬币 取出来以后排水顺畅', { cause: 'drain_blocked', result: 'resolved' }],
+    ['控制器程序丢了 重新下载程序 机器恢复生产', { cause: 'firmware', actions: ['firmware_update'], result: 'resolved' }],
+    ['补了冷媒 温度在往下走 后天再过来看看', { actions: ['recharge_refrigerant'], result: 'partial' }],
+    ['清了冷凝器 已经凉了 明天再来看一眼', { actions: ['clean'], result: 'partial' }],
+    // Coming back to do the job is still a second visit.
+    ['主板坏了 明天再来换', { actions: [], result: 'revisit' }],
+    ['查不出原因 明天再来看', { actions: [], result: 'revisit' }],
+  ],
 };
 
 describeCases('fifth round: probes per phenomenon', groups);
