@@ -123,6 +123,15 @@ const groups: Record<string, [string, Want][]> = {
     ['主板坏了 明天再来换', { actions: [], result: 'revisit' }],
     ['查不出原因 明天再来看', { actions: [], result: 'revisit' }],
   ],
+  'component failures name the cause; wear names wear': [
+    ['地磅读数不稳 称重传感器坏了一个 换了 读数稳定', { faultType: null, cause: 'sensor', actions: ['replace_part'] }],
+    ['电容鼓了 换了电容 风机转了', { faultType: null, cause: 'capacitor' }],
+    ['灶具打不着 热电偶老化 换了热电偶', { cause: 'aging', actions: ['replace_part'] }],
+    ['主机反复重启 电源老化 换了电源 没再重启', { faultType: 'crash', cause: 'aging' }],
+    // A part that is not a cause component still breaks as a part.
+    ['门把手断了 换了新把手', { faultType: 'part_broken' }],
+    ['触摸屏排线断了 换了排线 能点了', { faultType: 'part_broken', cause: 'loose_wiring' }],
+  ],
 };
 
 describeCases('fifth round: probes per phenomenon', groups);
