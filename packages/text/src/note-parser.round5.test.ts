@@ -132,6 +132,12 @@ const groups: Record<string, [string, Want][]> = {
     ['门把手断了 换了新把手', { faultType: 'part_broken' }],
     ['触摸屏排线断了 换了排线 能点了', { faultType: 'part_broken', cause: 'loose_wiring' }],
   ],
+  'run-on plans: the job said again as done, then the part moving again': [
+    ['要换风扇换了风扇转了', { actions: ['replace_part'], result: 'resolved' }],
+    ['说要换电容电容换上去以后风机转了', { actions: ['replace_part'], result: 'resolved' }],
+    ['风扇转了一下就停了', { result: null }],
+    ['要等厂家工程师 我先把报警复位了 暂时能运行', { actions: ['reset'], result: 'revisit' }],
+  ],
 };
 
 describeCases('fifth round: probes per phenomenon', groups);
