@@ -127,6 +127,16 @@ const isCounterfactual = (h: Hit, tokens: readonly NoteToken[]): boolean => {
   return false;
 };
 
+/** What a second visit is for when it only checks ("明天再来看一眼", "过两天再过来看看"): follow-up, not failure. */
+const LOOK_ONLY = /^(?:看|看看|看一眼|看一下|瞧瞧|瞧一眼|确认|确认一下)$/;
+/** True when a later-visit hit is followed, in its clause, by a look-only purpose. */
+function comesBackOnlyToLook(h: Hit, tokens: readonly NoteToken[]): boolean {
+  const next = tokens[h.tokTo];
+  if (next && next.clause === tokens[h.tokFrom]?.clause && LOOK_ONLY.test(next.text)) return true;
+  const said = tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join('');
+  return /(?:来|过来)(?:看|看看|看一眼|看一下|确认)$/.test(said);
+}
+
 /** True when token `k` ends its clause (the next token is a pause, another clause or the end). */
 const endsClause = (tokens: readonly NoteToken[], k: number): boolean => {
   const next = tokens[k + 1];
@@ -186,7 +196,7 @@ function oldPartBefore(h: Hit, tokens: readonly NoteToken[]): boolean {
 }
 
 /** Desired states a device can be in again: "凉了", "热了", "亮了", "通了" after the work. */
-const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳']);
+const DESIRED_STATE = new Set(['凉', '冷', '热', '暖', '暖和', '亮', '快', '准', '通', '顺', '稳', '牢']);
 /** "加了氟 凉了": a bare desired state + 了 ending its clause, after the work, not after a negator or "still/again". */
 function stateBack(tokens: readonly NoteToken[], i: number): number | null {
   const t = tokens[i] as NoteToken;
@@ -221,6 +231,11 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
       }
       // "旧主板带回公司", "换下来的风扇返厂": the old part goes back, not the job.
       if ((h.code === 'revisit' || h.code === 'awaiting_parts') && oldPartBefore(h, tokens)) continue;
+      // "明天再来看一眼": coming back only to look, after the work, is a follow-up (partial), not an unresolved visit.
+      if (h.code === 'revisit' && h.start > workAt && comesBackOnlyToLook(h, tokens)) {
+        signals.push({ kind: 'partial', at: h.start, hit: h, strength: 0.6 });
+        continue;
+      }
       signals.push({ kind: h.code as Signal['kind'], at: h.start, hit: h, strength: h.weak ? 0.65 : 0.9 });
     } else if (h.group === 'faultType') {
       if (h.noLonger || (h.negated && (h.followedByLe || h.start > workAt))) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.75 });

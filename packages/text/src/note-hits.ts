@@ -75,6 +75,9 @@ export function splitClauses(tokens: readonly Token[], lexicon: NoteLexicon): { 
   return { tokens: out, clauses };
 }
 
+/** Causes that are a failed component (not a condition such as loose wiring or a clogged filter). */
+const COMPONENT_CAUSES = new Set(['sensor', 'capacitor', 'mainboard', 'power_board']);
+
 const COMBO_SKIP = new Set(['的', '有点', '好像', '也', '已经', '都', '有', '是', '被', '已', '全', '给', '明显', '严重']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
@@ -154,8 +157,13 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
       const next = tokens[j] as NoteToken;
       if (next.clause !== t.clause) break;
       if (has(next, F.damage) || has(next, F.breakage)) {
-        if (part.cause && has(next, F.damage) && lexicon.codes.cause.has(part.cause)) hits.push(make('cause', part.cause, false, 'combo', i, j + 1));
-        if (has(next, F.breakage) && lexicon.codes.faultType.has('part_broken')) hits.push(make('faultType', 'part_broken', false, 'combo', i, j + 1));
+        // "热电偶老化", "电源老化": wear said of a part names wear (the aging word's own hit), not the part's cause.
+        const wear = next.info?.terms.some((x) => x.group === 'cause' && x.code === 'aging') ?? false;
+        if (part.cause && !wear && has(next, F.damage) && lexicon.codes.cause.has(part.cause)) hits.push(make('cause', part.cause, false, 'combo', i, j + 1));
+        // A component whose failure is itself a cause code (a sensor, a capacitor, a board) names the cause, not a
+        // broken part: "平层感应器坏了" is a sensor fault; the fault type comes from the symptom, or stays null.
+        const causeComponent = part.cause !== undefined && COMPONENT_CAUSES.has(part.cause) && lexicon.codes.cause.has(part.cause);
+        if (has(next, F.breakage) && !causeComponent && lexicon.codes.faultType.has('part_broken')) hits.push(make('faultType', 'part_broken', false, 'combo', i, j + 1));
         break;
       }
       if (!COMBO_SKIP.has(next.text)) break;
