@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testTargets } from '../testing/test-database.ts';
+import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
+import { createPart, listParts } from './manage-parts.ts';
+
+/** Catalogue search takes the text literally: `_` and `%` are characters, not wildcards, on both dialects. */
+for (const target of testTargets()) {
+  describe(`spare-part search on ${target.name}`, () => {
+    let w: TestWorld;
+
+    before(async () => {
+      w = await startTestWorld(target);
+      const parts = [['R32_VALVE', '冷媒阀'], ['R32-HOSE', '冷媒管'], ['FLT-100', '滤网 100% 过滤'], ['FLT-1000', '滤网 1000 目']] as const;
+      for (const [partNo, name] of parts) {
+        const r = await createPart(w.ctx, w.users.admin, { partNo, name, unit: '个', models: [], substituteIds: [] });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+      }
+    });
+    after(async () => { await w?.stop(); });
+
+    const partNos = async (q: string) => (await listParts(w.ctx, { q, limit: 50 })).items.map((p) => p.partNo).sort();
+
+    test('an underscore matches only itself', async () => {
+      assert.deepEqual(await partNos('R32_'), ['R32_VALVE']);
+      assert.deepEqual(await partNos('_'), ['R32_VALVE']);
+    });
+
+    test('a percent sign matches only itself', async () => {
+      assert.deepEqual(await partNos('100%'), ['FLT-100']);
+      assert.deepEqual(await partNos('%'), ['FLT-100']);
+    });
+
+    test('plain text still matches the number or the name anywhere', async () => {
+      assert.deepEqual(await partNos('R32'), ['R32-HOSE', 'R32_VALVE']);
+      assert.deepEqual(await partNos('冷媒'), ['R32-HOSE', 'R32_VALVE']);
+    });
+  });
+}
