@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { containsPattern } from '../storage/like-pattern.ts';
+import { dialectOf } from '../storage/database.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { ContactsTable, ContractsTable, CustomersTable, DB, DevicesTable } from '../storage/tables.ts';
 
 export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promise<void> {
@@ -52,8 +53,8 @@ export async function listCustomerRows(db: Kysely<DB>, q: { q?: string | undefin
   let query = db.selectFrom('customers').selectAll();
   if (q.tier) query = query.where('tier', '=', q.tier);
   if (q.q) {
-    const p = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('name', 'like', p), eb('code', 'like', p)]));
+    const text = q.q;
+    query = query.where((eb) => containsText(eb, dialectOf(db), ['name', 'code'], text));
   }
   if (q.afterName) {
     const { name, id } = q.afterName;

@@ -5,14 +5,17 @@ import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createSop } from './create-sop.ts';
 import { listSops } from './list-sops.ts';
 
-/** Title search takes the text literally: `_` and `%` in it are characters, not wildcards, on both dialects. */
+/**
+ * Title search takes the text literally: `_` and `%` in it are characters, not wildcards; ASCII
+ * case is ignored. Both the same on both dialects.
+ */
 for (const target of testTargets()) {
   describe(`SOP title search on ${target.name}`, () => {
     let w: TestWorld;
 
     before(async () => {
       w = await startTestWorld(target);
-      for (const title of ['R32_冷媒回收', 'R32 冷媒加注', '滤网 100% 清洗', '滤网 1000 次更换']) {
+      for (const title of ['R32_冷媒回收', 'R32 冷媒加注', '滤网 100% 清洗', '滤网 1000 次更换', 'LSBLG-1200 压缩机更换', 'kfr-35gw 面板拆装']) {
         const r = await createSop(w.ctx, w.users.admin, { models: ['KFR-35GW'], title, body: '', imageIds: [], videoLinks: [] });
         if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
@@ -29,6 +32,11 @@ for (const target of testTargets()) {
     test('a percent sign matches only itself', async () => {
       assert.deepEqual(await titles('100%'), ['滤网 100% 清洗']);
       assert.deepEqual(await titles('%'), ['滤网 100% 清洗']);
+    });
+
+    test('ASCII case is ignored: lower-case finds upper-case and vice versa', async () => {
+      assert.deepEqual(await titles('lsblg'), ['LSBLG-1200 压缩机更换']);
+      assert.deepEqual(await titles('KFR-35GW'), ['kfr-35gw 面板拆装']);
     });
 
     test('plain text still matches anywhere in the title', async () => {

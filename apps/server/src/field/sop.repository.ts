@@ -1,6 +1,7 @@
 import type { SopStatus } from '@gongdan/contracts/field';
 import type { Kysely } from 'kysely';
-import { containsPattern } from '../storage/like-pattern.ts';
+import { dialectOf } from '../storage/database.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SopDocumentsTable, SopImagesTable } from '../storage/tables-field.ts';
 
@@ -10,7 +11,7 @@ type Db = Kysely<DB>;
 export interface SopFilter {
   status?: SopStatus | undefined;
   model?: string | undefined;
-  /** Text the title contains (taken literally, `%` and `_` included). */
+  /** Text the title contains (taken literally, `%` and `_` included; ASCII case ignored). */
   q?: string | undefined;
   /** Documents after this id (keyset pagination by id). */
   cursor?: string | undefined;
@@ -51,7 +52,10 @@ export async function listSopRows(db: Db, f: SopFilter, limit: number): Promise<
     query = query.where('id', 'in', (eb) => eb.selectFrom('sop_document_models').select('sop_id').where('model', '=', model));
   }
   if (f.status) query = query.where('status', '=', f.status);
-  if (f.q) query = query.where('title', 'like', containsPattern(f.q));
+  if (f.q) {
+    const text = f.q;
+    query = query.where((eb) => containsText(eb, dialectOf(db), ['title'], text));
+  }
   if (f.cursor) query = query.where('id', '>', f.cursor);
   return query.orderBy('id').limit(limit).execute();
 }

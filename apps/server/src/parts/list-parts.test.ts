@@ -4,14 +4,17 @@ import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createPart, listParts } from './manage-parts.ts';
 
-/** Catalogue search takes the text literally: `_` and `%` are characters, not wildcards, on both dialects. */
+/**
+ * Catalogue search takes the text literally: `_` and `%` are characters, not wildcards; ASCII case
+ * is ignored. Both the same on both dialects.
+ */
 for (const target of testTargets()) {
   describe(`spare-part search on ${target.name}`, () => {
     let w: TestWorld;
 
     before(async () => {
       w = await startTestWorld(target);
-      const parts = [['R32_VALVE', '冷媒阀'], ['R32-HOSE', '冷媒管'], ['FLT-100', '滤网 100% 过滤'], ['FLT-1000', '滤网 1000 目']] as const;
+      const parts = [['R32_VALVE', '冷媒阀'], ['R32-HOSE', '冷媒管'], ['FLT-100', '滤网 100% 过滤'], ['FLT-1000', '滤网 1000 目'], ['lsblg-1200-fan', 'Fan motor']] as const;
       for (const [partNo, name] of parts) {
         const r = await createPart(w.ctx, w.users.admin, { partNo, name, unit: '个', models: [], substituteIds: [] });
         if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -29,6 +32,12 @@ for (const target of testTargets()) {
     test('a percent sign matches only itself', async () => {
       assert.deepEqual(await partNos('100%'), ['FLT-100']);
       assert.deepEqual(await partNos('%'), ['FLT-100']);
+    });
+
+    test('ASCII case is ignored: lower-case finds upper-case and vice versa', async () => {
+      assert.deepEqual(await partNos('r32_valve'), ['R32_VALVE']);
+      assert.deepEqual(await partNos('LSBLG-1200'), ['lsblg-1200-fan']);
+      assert.deepEqual(await partNos('FAN MOTOR'), ['lsblg-1200-fan']);
     });
 
     test('plain text still matches the number or the name anywhere', async () => {

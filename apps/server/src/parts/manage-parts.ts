@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
-import { containsPattern } from '../storage/like-pattern.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SparePartsTable } from '../storage/tables-field.ts';
@@ -111,8 +111,8 @@ export async function listParts(ctx: AppContext, q: { q?: string | undefined; mo
   }
   if (q.q) {
     // Escaped, not stripped: "R32_" must not find "R32-…", and "_" alone must not list everything.
-    const p = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('part_no', 'like', p), eb('name', 'like', p)]));
+    const text = q.q;
+    query = query.where((eb) => containsText(eb, ctx.database.dialect, ['part_no', 'name'], text));
   }
   if (q.cursor) query = query.where('part_no', '>', q.cursor);
   const rows = await query.orderBy('part_no').limit(q.limit + 1).execute();

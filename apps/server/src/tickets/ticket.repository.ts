@@ -4,7 +4,7 @@ import { CompiledQuery, type ExpressionBuilder, type Kysely, type SelectQueryBui
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
 import { insertRows } from '../storage/insert-row.ts';
-import { containsPattern } from '../storage/like-pattern.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { DialectName } from '../storage/database.ts';
 
 export type Db = Kysely<DB>;
@@ -131,8 +131,8 @@ export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
     q = q.where('tickets.id', 'in', (eb) => eb.selectFrom('ticket_sla').select('ticket_sla.ticket_id').where(cond));
   }
   if (f.q) {
-    const p = containsPattern(f.q);
-    q = q.where((eb) => eb.or([eb('tickets.number', 'like', p), eb('tickets.title', 'like', p), eb('tickets.description', 'like', p)]));
+    const text = f.q;
+    q = q.where((eb) => containsText(eb, dialectOf(db), ['tickets.number', 'tickets.title', 'tickets.description'], text));
   }
   return q;
 }
