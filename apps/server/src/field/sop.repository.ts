@@ -1,6 +1,6 @@
 import type { SopStatus } from '@gongdan/contracts/field';
 import type { Kysely } from 'kysely';
-import { dialectOf } from '../storage/database.ts';
+import { dialectOf, type DialectName } from '../storage/database.ts';
 import { containsText } from '../storage/like-pattern.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SopDocumentsTable, SopImagesTable } from '../storage/tables-field.ts';
@@ -17,8 +17,11 @@ export interface SopFilter {
   cursor?: string | undefined;
 }
 
-export async function findSop(db: Db, id: string): Promise<SopDocumentsTable | undefined> {
-  return db.selectFrom('sop_documents').selectAll().where('id', '=', id).executeTakeFirst();
+/** Loads a document; on Postgres inside a transaction `forUpdate` locks the row for the change. */
+export async function findSop(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<SopDocumentsTable | undefined> {
+  let q = db.selectFrom('sop_documents').selectAll().where('id', '=', id);
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function insertSop(db: Db, row: SopDocumentsTable): Promise<void> {
