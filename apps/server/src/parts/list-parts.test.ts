@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { searchTests } from '../testing/search-cases.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createPart, listParts } from './manage-parts.ts';
@@ -22,27 +22,13 @@ for (const target of testTargets()) {
     });
     after(async () => { await w?.stop(); });
 
-    const partNos = async (q: string) => (await listParts(w.ctx, { q, limit: 50 })).items.map((p) => p.partNo).sort();
-
-    test('an underscore matches only itself', async () => {
-      assert.deepEqual(await partNos('R32_'), ['R32_VALVE']);
-      assert.deepEqual(await partNos('_'), ['R32_VALVE']);
-    });
-
-    test('a percent sign matches only itself', async () => {
-      assert.deepEqual(await partNos('100%'), ['FLT-100']);
-      assert.deepEqual(await partNos('%'), ['FLT-100']);
-    });
-
-    test('ASCII case is ignored: lower-case finds upper-case and vice versa', async () => {
-      assert.deepEqual(await partNos('r32_valve'), ['R32_VALVE']);
-      assert.deepEqual(await partNos('LSBLG-1200'), ['lsblg-1200-fan']);
-      assert.deepEqual(await partNos('FAN MOTOR'), ['lsblg-1200-fan']);
-    });
-
-    test('plain text still matches the number or the name anywhere', async () => {
-      assert.deepEqual(await partNos('R32'), ['R32-HOSE', 'R32_VALVE']);
-      assert.deepEqual(await partNos('冷媒'), ['R32-HOSE', 'R32_VALVE']);
+    searchTests(async (q) => (await listParts(w.ctx, { q, limit: 50 })).items.map((p) => p.partNo), {
+      'an underscore matches only itself': [['R32_', ['R32_VALVE']], ['_', ['R32_VALVE']]],
+      'a percent sign matches only itself': [['100%', ['FLT-100']], ['%', ['FLT-100']]],
+      'ASCII case is ignored: lower-case finds upper-case and vice versa': [
+        ['r32_valve', ['R32_VALVE']], ['LSBLG-1200', ['lsblg-1200-fan']], ['FAN MOTOR', ['lsblg-1200-fan']],
+      ],
+      'plain text still matches the number or the name anywhere': [['R32', ['R32-HOSE', 'R32_VALVE']], ['冷媒', ['R32-HOSE', 'R32_VALVE']]],
     });
   });
 }
