@@ -1,4 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { dialectOf } from '../storage/database.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { ContactsTable, ContractsTable, CustomersTable, DB, DevicesTable } from '../storage/tables.ts';
 
 export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promise<void> {
@@ -51,9 +53,8 @@ export async function listCustomerRows(db: Kysely<DB>, q: { q?: string | undefin
   let query = db.selectFrom('customers').selectAll();
   if (q.tier) query = query.where('tier', '=', q.tier);
   if (q.q) {
-    const p = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // SQLite has no default LIKE escape character; name it so \% and \_ are literal on both dialects.
-    query = query.where((eb) => eb.or([eb('name', 'like', sql<string>`${p} escape '\\'`), eb('code', 'like', sql<string>`${p} escape '\\'`)]));
+    const text = q.q;
+    query = query.where((eb) => containsText(eb, dialectOf(db), ['name', 'code'], text));
   }
   if (q.afterName) {
     const { name, id } = q.afterName;

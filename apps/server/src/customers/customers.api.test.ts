@@ -120,6 +120,8 @@ for (const target of testTargets()) {
 
       const byCode = await d.get('/api/v1/customers?q=LST-3');
       assert.deepEqual(byCode.body.items.map((c: { name: string }) => c.name), ['列表客户 B']);
+      const byLowerCode = await d.get('/api/v1/customers?q=lst-3');
+      assert.deepEqual(byLowerCode.body.items.map((c: { name: string }) => c.name), ['列表客户 B'], 'ASCII case is ignored on both dialects');
       const tier = await d.get('/api/v1/customers?tier=VIP');
       assert.ok(tier.body.items.length >= 1 && tier.body.items.every((c: { tier: string }) => c.tier === 'VIP'));
 

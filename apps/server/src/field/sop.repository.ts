@@ -1,6 +1,7 @@
 import type { SopStatus } from '@gongdan/contracts/field';
 import type { Kysely } from 'kysely';
-import { containsPattern } from '../storage/like-pattern.ts';
+import { dialectOf, type DialectName } from '../storage/database.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SopDocumentsTable, SopImagesTable } from '../storage/tables-field.ts';
 
@@ -10,14 +11,17 @@ type Db = Kysely<DB>;
 export interface SopFilter {
   status?: SopStatus | undefined;
   model?: string | undefined;
-  /** Text the title contains (taken literally, `%` and `_` included). */
+  /** Text the title contains (taken literally, `%` and `_` included; ASCII case ignored). */
   q?: string | undefined;
   /** Documents after this id (keyset pagination by id). */
   cursor?: string | undefined;
 }
 
-export async function findSop(db: Db, id: string): Promise<SopDocumentsTable | undefined> {
-  return db.selectFrom('sop_documents').selectAll().where('id', '=', id).executeTakeFirst();
+/** Loads a document; on Postgres inside a transaction `forUpdate` locks the row for the change. */
+export async function findSop(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<SopDocumentsTable | undefined> {
+  let q = db.selectFrom('sop_documents').selectAll().where('id', '=', id);
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function insertSop(db: Db, row: SopDocumentsTable): Promise<void> {
@@ -51,7 +55,10 @@ export async function listSopRows(db: Db, f: SopFilter, limit: number): Promise<
     query = query.where('id', 'in', (eb) => eb.selectFrom('sop_document_models').select('sop_id').where('model', '=', model));
   }
   if (f.status) query = query.where('status', '=', f.status);
-  if (f.q) query = query.where('title', 'like', containsPattern(f.q));
+  if (f.q) {
+    const text = f.q;
+    query = query.where((eb) => containsText(eb, dialectOf(db), ['title'], text));
+  }
   if (f.cursor) query = query.where('id', '>', f.cursor);
   return query.orderBy('id').limit(limit).execute();
 }

@@ -20,28 +20,34 @@ export interface SopInput {
   status?: SopStatus | undefined;
 }
 
-/** Admin: edits an SOP document; publishing it stamps who and when. */
+/**
+ * Admin: edits an SOP document; publishing it stamps who and when. The document is read inside
+ * the transaction (locked on Postgres): one deleted meanwhile answers 404 instead of an "ok" that
+ * changed nothing and left model rows for a document that no longer exists.
+ */
 export async function updateSop(ctx: AppContext, actor: Actor, id: string, input: SopInput): Promise<Result<SopDocumentDtoT, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
-  const current = await findSop(db, id);
-  if (!current) return err({ kind: 'not_found', entity: 'sop' });
-  if (input.imageIds) {
-    const bad = unknownImages(input.imageIds, await findSopImageIds(db, input.imageIds));
-    if (bad) return err(bad);
-  }
-  const next: SopDocumentsTable = {
-    ...current, title: input.title ?? current.title, body: input.body ?? current.body,
-    models: input.models ? JSON.stringify([...new Set(input.models)]) : current.models,
-    image_ids: input.imageIds ? JSON.stringify(input.imageIds) : current.image_ids,
-    video_links: input.videoLinks ? JSON.stringify(input.videoLinks) : current.video_links,
-    ...publication(actor, ctx.clock.now().toISOString(), current, input.status ?? (current.status as SopStatus)),
-    updated_at: ctx.clock.now().toISOString(),
-  };
-  await inTransaction(db, async (trx) => {
+  const saved = await inTransaction(db, async (trx): Promise<Result<SopDocumentsTable, AppError>> => {
+    const current = await findSop(trx, id, { forUpdate: ctx.database.dialect });
+    if (!current) return err({ kind: 'not_found', entity: 'sop' });
+    if (input.imageIds) {
+      const bad = unknownImages(input.imageIds, await findSopImageIds(trx, input.imageIds));
+      if (bad) return err(bad);
+    }
+    // One instant: a document published by this edit shows the same publishedAt and updatedAt.
+    const now = ctx.clock.now().toISOString();
+    const next: SopDocumentsTable = {
+      ...current, title: input.title ?? current.title, body: input.body ?? current.body,
+      models: input.models ? JSON.stringify([...new Set(input.models)]) : current.models,
+      image_ids: input.imageIds ? JSON.stringify(input.imageIds) : current.image_ids,
+      video_links: input.videoLinks ? JSON.stringify(input.videoLinks) : current.video_links,
+      ...publication(actor, now, current, input.status ?? (current.status as SopStatus)),
+      updated_at: now,
+    };
     await updateSopRow(trx, id, next);
     if (input.models) await replaceSopModels(trx, id, input.models);
-    return ok(undefined);
+    return ok(next);
   });
-  return ok(await presentOneSop(db, next));
+  return saved.ok ? ok(await presentOneSop(db, saved.value)) : saved;
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { DB } from '../storage/tables.ts';
 import type { SparePartsTable } from '../storage/tables-field.ts';
@@ -109,8 +110,9 @@ export async function listParts(ctx: AppContext, q: { q?: string | undefined; mo
     query = query.where('id', 'in', (eb) => eb.selectFrom('spare_part_models').select('part_id').where('model', '=', model));
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[%_]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb('part_no', 'like', like), eb('name', 'like', like)]));
+    // Escaped, not stripped: "R32_" must not find "R32-…", and "_" alone must not list everything.
+    const text = q.q;
+    query = query.where((eb) => containsText(eb, ctx.database.dialect, ['part_no', 'name'], text));
   }
   if (q.cursor) query = query.where('part_no', '>', q.cursor);
   const rows = await query.orderBy('part_no').limit(q.limit + 1).execute();

@@ -4,6 +4,7 @@ import { CompiledQuery, type ExpressionBuilder, type Kysely, type SelectQueryBui
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
 import { insertRows } from '../storage/insert-row.ts';
+import { containsText } from '../storage/like-pattern.ts';
 import type { DialectName } from '../storage/database.ts';
 
 export type Db = Kysely<DB>;
@@ -90,10 +91,6 @@ function slaStateCondition(states: string[], nowIso: string) {
   ]);
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function applyScope<O>(q: SelectQueryBuilder<DB, 'tickets', O>, scope: TicketScope): SelectQueryBuilder<DB, 'tickets', O> {
   switch (scope.kind) {
     case 'all':
@@ -134,14 +131,8 @@ export function filteredTickets(db: Db, f: TicketFilter, scope: TicketScope) {
     q = q.where('tickets.id', 'in', (eb) => eb.selectFrom('ticket_sla').select('ticket_sla.ticket_id').where(cond));
   }
   if (f.q) {
-    const p = likePattern(f.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('tickets.number', 'like', sql<string>`${p} escape '\\'`),
-        eb('tickets.title', 'like', sql<string>`${p} escape '\\'`),
-        eb('tickets.description', 'like', sql<string>`${p} escape '\\'`),
-      ]),
-    );
+    const text = f.q;
+    q = q.where((eb) => containsText(eb, dialectOf(db), ['tickets.number', 'tickets.title', 'tickets.description'], text));
   }
   return q;
 }
