@@ -142,7 +142,7 @@ const PROBE = (rows: number) => `(() => {
     if (p.rowsAt === null && trs.length >= ${rows}) p.rowsAt = performance.now();
     if (p.rowsAt !== null && p.activeAt === null && document.querySelector('tr.gd-row-active')) p.activeAt = performance.now();
     const f = p.filter;
-    if (f && f.clickAt !== null && f.matchAt === null && trs.length > 0 && !document.querySelector('.ant-table .ant-spin-spinning')) {
+    if (f && f.clickAt !== null && f.matchAt === null && trs.length > 0 && !document.querySelector('[data-testid="board-table"][aria-busy="true"]')) {
       const list = [...trs];
       const ids = list.map((t) => t.dataset.rowId).join(',');
       const all = list.every((t) => (!f.want.status || f.want.status.split(',').includes(t.dataset.rowStatus || ''))
