@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -18,7 +18,8 @@ interface Props {
 
 const list = (v: string | undefined) => (v ? v.split(',') : []);
 
-export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
+/** Memoised: the board's rows arriving (or a row being selected) does not render the eight selects again. */
+export const BoardFilters = memo(function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
   const { t } = useI18n();
   const text = useText();
   const teams = useTeams();
@@ -26,6 +27,10 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const staff = (users.data ?? []).filter((u) => u.role !== 'customer' && u.active);
+  const statusOptions = useMemo(() => Object.keys(statusLabels).map((s) => ({ value: s, label: text(statusLabels[s], s) })), [text]);
+  const priorityOptions = useMemo(() => PRIORITIES.map((p) => ({ value: p, label: text(priorityLabels[p], p) })), [text]);
+  const faultOptions = useMemo(() => FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) })), [text]);
+  const teamOptions = useMemo(() => (teams.data ?? []).map((x) => ({ value: x.id, label: x.name })), [teams.data]);
   const set = (k: keyof Filters) => (v: string | string[] | undefined | null) =>
     onChange({ [k]: Array.isArray(v) ? v.join(',') || undefined : v ?? undefined });
 
@@ -45,16 +50,16 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} aria-label={t('状态', 'Status')}
         placeholder={t('状态', 'Status')} value={list(filters.status)} onChange={set('status')}
-        options={Object.keys(statusLabels).map((s) => ({ value: s, label: text(statusLabels[s], s) }))}
+        options={statusOptions}
       />
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} aria-label={t('优先级', 'Priority')}
         placeholder={t('优先级', 'Priority')} value={list(filters.priority)} onChange={set('priority')}
-        options={PRIORITIES.map((p) => ({ value: p, label: text(priorityLabels[p], p) }))}
+        options={priorityOptions}
       />
       <Select
         allowClear style={{ width: 150 }} aria-label={t('团队', 'Team')} placeholder={t('团队', 'Team')} value={filters.teamId} onChange={set('teamId')}
-        loading={teams.isPending} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        loading={teams.isPending} options={teamOptions}
       />
       <Select
         allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} aria-label={t('处理人', 'Assignee')} placeholder={t('处理人', 'Assignee')}
@@ -64,7 +69,7 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
       <CustomerSelect value={filters.customerId ?? null} onChange={set('customerId')} style={{ width: 200 }} placeholder={t('客户', 'Customer')} />
       <Select
         allowClear style={{ width: 150 }} aria-label={t('故障类型', 'Fault type')} placeholder={t('故障类型', 'Fault type')} value={filters.faultType}
-        onChange={set('faultType')} options={FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) }))}
+        onChange={set('faultType')} options={faultOptions}
       />
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 190 }} aria-label={t('SLA 状态', 'SLA state')}
@@ -82,4 +87,4 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
       <Button icon={<ClearOutlined />} onClick={onClear}>{t('清空筛选', 'Clear filters')}</Button>
     </Space>
   );
-}
+});

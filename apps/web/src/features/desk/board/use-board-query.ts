@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 import type { TicketListParams } from '../../../lib/api-types.ts';
@@ -12,6 +13,8 @@ export function useBoardQuery(params: TicketListParams) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // One array per answer, not per render: the keyboard handler and the table's selection state key on it.
+  const pages = query.data?.pages;
+  const rows = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages]);
   return { query, rows };
 }
