@@ -1,7 +1,7 @@
 /**
  * The ticket board's own table (ADR 020) in Chromium: header sorting by click and keyboard with
  * aria-sort, row selection (checkbox, x, select all) and a bulk step, cursor paging, the empty
- * state, and the English switch. 53 tickets, so a second page exists.
+ * state, the created-date range, and the English switch. 53 tickets, so a second page exists.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -125,6 +125,12 @@ describe('ticket board in Chromium', () => {
     await page.goto(`${w.url}/tickets?q=${encodeURIComponent('没有这张工单')}`);
     await page.getByText('没有符合条件的工单，试试放宽筛选条件').waitFor();
     assert.equal((await rowIds()).length, 0);
+    // The created-date range (its picker loads after the first answer) comes from the URL and filters.
+    await page.goto(`${w.url}/tickets?from=2020-01-01&to=2020-01-31`);
+    await page.getByText('没有符合条件的工单，试试放宽筛选条件').waitFor();
+    await page.getByPlaceholder('创建起').waitFor();
+    assert.equal(await page.getByPlaceholder('创建起').inputValue(), '2020-01-01');
+    assert.equal(await page.getByPlaceholder('创建止').inputValue(), '2020-01-31');
     await page.goto(`${w.url}/tickets`);
     await page.locator(`tr[data-row-id="${ids.newest}"]`).waitFor();
     await page.getByText('EN', { exact: true }).click();

@@ -83,7 +83,7 @@ export default function BoardPage() {
       </div>
       <Card size="small" styles={{ body: { paddingBottom: 4 } }}>
         <SavedViewTabs filters={filters} active={filters.view ?? (filtered ? '' : 'all')} onSelect={onView} />
-        <BoardFilters filters={filters} onChange={onFilter} onClear={onClear} searchRef={searchRef} />
+        <BoardFilters filters={filters} onChange={onFilter} onClear={onClear} searchRef={searchRef} rowsShown={!query.isPending} />
       </Card>
       <BulkBar selected={selectedRows} onStep={setBulkStep} onClear={() => setSelected([])} />
       {query.isError && !query.data ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
