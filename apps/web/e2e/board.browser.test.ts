@@ -58,6 +58,26 @@ describe('ticket board in Chromium', () => {
     assert.equal((await rowIds()).at(-1), ids.urgent, 'the oldest ticket ends the second page');
   });
 
+  test('opening the desk on a filtered board asks for its first page once, as soon as the session is known', async () => {
+    const { page } = b;
+    const lists: string[] = [];
+    const api: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/v1/tickets?')) lists.push(r.url());
+      if (r.url().includes('/api/v1/')) api.push(new URL(r.url()).pathname);
+    };
+    page.on('request', onRequest);
+    await page.goto(`${w.url}/tickets?priority=low`);
+    await page.locator(`tr[data-row-id="${ids.low}"]`).waitFor();
+    await page.getByRole('combobox', { name: '团队' }).waitFor();
+    page.off('request', onRequest);
+    assert.deepEqual((await rowIds()), [ids.low]);
+    assert.equal(lists.length, 1, lists.join('\n'));
+    assert.match(lists[0] ?? '', /priority=low/);
+    // Not after the board has rendered (its filter bar asks for saved views, teams and users): right after the session.
+    assert.deepEqual(api.slice(0, 2), ['/api/v1/auth/session', '/api/v1/tickets'], api.join(', '));
+  });
+
   test('sort by clicking a header and by the keyboard on it; Enter there sorts, it does not open the active row', async () => {
     const { page } = b;
     await page.goto(`${w.url}/tickets`);
