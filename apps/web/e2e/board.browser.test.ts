@@ -82,9 +82,15 @@ describe('ticket board in Chromium', () => {
     const { page } = b;
     await page.goto(`${w.url}/tickets`);
     await page.locator(`tr[data-row-id="${ids.newest}"]`).waitFor();
+    const lists: string[] = [];
+    const onRequest = (r: { url(): string }) => { if (r.url().includes('/api/v1/tickets?')) lists.push(r.url()); };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: '优先级', exact: true }).click();
     await page.waitForURL(/sort=priority$/);
     await page.waitForFunction((id) => document.querySelector('tr[data-row-id]')?.getAttribute('data-row-id') === id, ids.low);
+    page.off('request', onRequest);
+    // The request made at the click and the board's own query are one request.
+    assert.equal(lists.length, 1, lists.join('\n'));
     assert.equal(await header('优先级').getAttribute('aria-sort'), 'ascending');
     assert.equal(await header('创建时间').getAttribute('aria-sort'), 'none');
     // A row is active (j), then Tab-free focus on the header's button and Enter: descending, still on the board.
