@@ -142,7 +142,7 @@ const PROBE = (rows: number) => `(() => {
     if (p.rowsAt === null && trs.length >= ${rows}) p.rowsAt = performance.now();
     if (p.rowsAt !== null && p.activeAt === null && document.querySelector('tr.gd-row-active')) p.activeAt = performance.now();
     const f = p.filter;
-    if (f && f.clickAt !== null && f.matchAt === null && trs.length > 0 && !document.querySelector('.ant-table .ant-spin-spinning')) {
+    if (f && f.clickAt !== null && f.matchAt === null && trs.length > 0 && !document.querySelector('[data-testid="board-table"][aria-busy="true"]')) {
       const list = [...trs];
       const ids = list.map((t) => t.dataset.rowId).join(',');
       const all = list.every((t) => (!f.want.status || f.want.status.split(',').includes(t.dataset.rowStatus || ''))
@@ -213,13 +213,6 @@ async function profiled<T>(cdp: CDPSession, name: string, run: () => Promise<T>)
 /** One navigation to the board: ms to 50 rows in the page and to the first key press handled. */
 async function loadBoard({ page }: Tab, base: string, log?: string[]): Promise<Load> {
   const c0 = await cpu();
-  const started = new Map<string, number>();
-  const onReq = (r: { url(): string }) => started.set(r.url(), performance.now());
-  const onDone = (r: { url(): string; method(): string }) => {
-    const u = r.url();
-    if (log && u.includes('/api/')) log.push(`${r.method()} ${u.replace(base, '')} ${(performance.now() - (started.get(u) ?? 0)).toFixed(0)} ms`);
-  };
-  if (log) { page.on('request', onReq); page.on('requestfinished', onDone); }
   await page.goto(`${base}/tickets`, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__gdProbe?.rowsAt !== null, undefined, { polling: 'raf' }).catch(async (e: unknown) => {
     const seen = await page.evaluate(() => ({ rows: document.querySelectorAll('tr[data-row-id]').length, text: document.body.innerText.slice(0, 300) })).catch(() => null);
@@ -228,12 +221,23 @@ async function loadBoard({ page }: Tab, base: string, log?: string[]): Promise<L
   await page.keyboard.press('j');
   await page.waitForFunction(() => window.__gdProbe.activeAt !== null, undefined, { polling: 'raf' });
   const p = await page.evaluate(() => window.__gdProbe);
-  if (log) { page.off('request', onReq); page.off('requestfinished', onDone); }
+  // The load's waterfall from the page's own resource timings (0 = navigation start): when each API request
+  // started and ended, and how much script the board needed before its rows.
+  if (log) {
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return { name: r.name, start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize };
+    }));
+    for (const e of entries.filter((x) => x.name.includes('/api/'))) log.push(`GET ${e.name.replace(base, '')} ${ms(e.start)} → ${ms(e.end)}`);
+    const js = entries.filter((x) => x.name.endsWith('.js') && x.end <= (p.rowsAt ?? 0));
+    const late = entries.filter((x) => x.name.endsWith('.js') && x.end > (p.rowsAt ?? 0));
+    log.push(`script before the rows: ${js.length} files, ${(js.reduce((a, x) => a + x.bytes, 0) / 1024).toFixed(0)} KB as sent, the last at ${ms(Math.max(0, ...js.map((x) => x.end)))}; after: ${late.length} files, ${(late.reduce((a, x) => a + x.bytes, 0) / 1024).toFixed(0)} KB`);
+  }
   return { rows: p.rowsAt as number, interactive: p.activeAt as number, cpu: await since(c0) };
 }
 
 /** Picks one option in a board filter select and measures from the click to the rows shown. */
-async function changeFilter({ page }: Tab, select: string, option: string, want: { status?: string; team?: string }): Promise<{ ms: number; cpu: Cpu }> {
+async function changeFilter({ page }: Tab, select: string, option: string, want: { status?: string; team?: string }): Promise<{ ms: number; cpu: Cpu; path: string }> {
   await page.evaluate((w) => {
     const before = [...document.querySelectorAll<HTMLElement>('tr[data-row-id]')].map((t) => t.dataset.rowId).join(',');
     window.__gdProbe.filter = { want: w, before, clickAt: null, matchAt: null, paintAt: null };
@@ -247,8 +251,14 @@ async function changeFilter({ page }: Tab, select: string, option: string, want:
   const f = await page.evaluate(() => window.__gdProbe.filter);
   const used = await since(c0);
   await page.keyboard.press('Escape');
-  if (!f || f.clickAt === null || f.paintAt === null) throw new Error('filter probe incomplete');
-  return { ms: f.paintAt - f.clickAt, cpu: used };
+  if (!f || f.clickAt === null || f.paintAt === null || f.matchAt === null) throw new Error('filter probe incomplete');
+  // Where the time went: the list requests made after the click (start → answer), then the rows in the DOM and painted.
+  const click = f.clickAt;
+  const reqs = await page.evaluate((at) => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/api/v1/tickets?') && e.startTime >= at)
+    .map((e) => [e.startTime - at, (e as PerformanceResourceTiming).responseEnd - at]), click);
+  const path = `${reqs.map(([a, b]) => `request +${(a as number).toFixed(0)}→+${(b as number).toFixed(0)}`).join(', ') || 'no request'}, rows +${(f.matchAt - click).toFixed(0)}, painted +${(f.paintAt - click).toFixed(0)} ms`;
+  return { ms: f.paintAt - f.clickAt, cpu: used, path };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,11 +314,11 @@ async function main(): Promise<number> {
     const team = teams[i % teams.length];
     const s = await profiled(tab.cdp, 'filter-status', () => changeFilter(tab, '状态', statusZh, { status }));
     filters.push({ kind: 'status', ...s });
-    let line = `  filter ${i + 1}: status=${status} ${ms(s.ms)} (${cpuText(s.cpu)})`;
+    let line = `  filter ${i + 1}: status=${status} ${ms(s.ms)} (${cpuText(s.cpu)}; ${s.path})`;
     if (team) {
       const tm = await profiled(tab.cdp, 'filter-team', () => changeFilter(tab, '团队', team.name, { status, team: team.id }));
       filters.push({ kind: 'team', ...tm });
-      line += `\n            + team ${team.name} ${ms(tm.ms)} (${cpuText(tm.cpu)})`;
+      line += `\n            + team ${team.name} ${ms(tm.ms)} (${cpuText(tm.cpu)}; ${tm.path})`;
     }
     say(line);
     await tab.context.close();

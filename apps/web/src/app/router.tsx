@@ -1,7 +1,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../ui/states.tsx';
+import { queryClient } from '../lib/query-client.ts';
 import { useSession } from '../lib/session.ts';
+import { prefetchBoard } from '../features/desk/board/board-prefetch.ts';
 import { ErrorState } from '../ui/states.tsx';
 import { DeskLayout } from './desk-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -10,8 +12,12 @@ import { NotFoundPage } from './not-found-page.tsx';
 const SignInPage = lazy(() => import('../features/desk/auth/sign-in-page.tsx'));
 const ProfilePage = lazy(() => import('../features/desk/auth/profile-page.tsx'));
 const loadBoard = () => import('../features/desk/board/board-page.tsx');
-// The board is where most sessions start: fetch its chunk alongside the session check, not after it.
-if (typeof window !== 'undefined' && /^\/(tickets\/?)?$/.test(window.location.pathname)) void loadBoard();
+// The board is where most sessions start: fetch its chunk alongside the session check, not after
+// it, and its first rows as soon as the session is known (board-prefetch.ts).
+if (typeof window !== 'undefined' && /^\/(tickets\/?)?$/.test(window.location.pathname)) {
+  void loadBoard();
+  void prefetchBoard(queryClient, window.location.search);
+}
 const BoardPage = lazy(loadBoard);
 const TicketPage = lazy(() => import('../features/desk/ticket/ticket-page.tsx'));
 const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticket-page.tsx'));

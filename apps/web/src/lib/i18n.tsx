@@ -10,7 +10,7 @@ import { apiSession } from './api.ts';
 export type Locale = 'zh-CN' | 'en-US';
 const STORAGE_KEY = 'gongdan.locale';
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
   return saved === 'en-US' ? 'en-US' : 'zh-CN';
 }

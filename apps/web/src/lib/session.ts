@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '@gongdan/domain/access/roles';
 import { api, apiSession } from './api.ts';
 import type { Session } from './api-types.ts';
@@ -6,25 +6,27 @@ import { isApiError } from './problem.ts';
 import { keys } from './query-keys.ts';
 
 /** The signed-in session, or null when nobody is signed in. Keeps the CSRF token current. */
-export function useSession() {
-  return useQuery({
-    queryKey: keys.session,
-    queryFn: async (): Promise<Session | null> => {
-      try {
-        const s = await api.auth.session();
-        apiSession.setCsrf(s.csrfToken);
-        return s;
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) {
-          apiSession.setCsrf(null);
-          return null;
-        }
-        throw e;
+export const sessionQuery = queryOptions({
+  queryKey: keys.session,
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const s = await api.auth.session();
+      apiSession.setCsrf(s.csrfToken);
+      return s;
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        apiSession.setCsrf(null);
+        return null;
       }
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+export function useSession() {
+  return useQuery(sessionQuery);
 }
 
 /** Stores a fresh session (after sign-in) without another round trip. */

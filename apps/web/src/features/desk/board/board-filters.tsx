@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { Button, Input, Select, Space } from 'antd';
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useI18n, useText } from '../../../lib/i18n.tsx';
 import { PRIORITIES, priorityLabels, statusLabels } from '../../../lib/labels.ts';
 import { FAULT_TYPES, faultTypeLabels } from '../../../lib/fault-types.ts';
@@ -14,18 +13,43 @@ interface Props {
   onChange: (patch: Filters) => void;
   onClear: () => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** The board has shown its first answer: the date-range picker may load now. */
+  rowsShown: boolean;
 }
 
 const list = (v: string | undefined) => (v ? v.split(',') : []);
+const CreatedRange = lazy(() => import('./created-range.tsx'));
 
-export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
+/**
+ * The date-range picker arrives once the browser is idle after the board's first rows (or its empty
+ * state) are shown, at most a second later: its chunk is not parsed and run on the way to the first rows. Until then an empty
+ * box of the same size holds its place, so nothing moves.
+ */
+function useAfterFirstRows(rowsShown: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!rowsShown || ready) return undefined;
+    if (typeof requestIdleCallback !== 'function') { const id = setTimeout(() => setReady(true), 300); return () => clearTimeout(id); }
+    const id = requestIdleCallback(() => setReady(true), { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }, [rowsShown, ready]);
+  return ready;
+}
+
+/** Memoised: the board's rows arriving (or a row being selected) does not render the eight selects again. */
+export const BoardFilters = memo(function BoardFilters({ filters, onChange, onClear, searchRef, rowsShown }: Props) {
   const { t } = useI18n();
   const text = useText();
   const teams = useTeams();
   const users = useUsers();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  const rangeReady = useAfterFirstRows(rowsShown);
   const staff = (users.data ?? []).filter((u) => u.role !== 'customer' && u.active);
+  const statusOptions = useMemo(() => Object.keys(statusLabels).map((s) => ({ value: s, label: text(statusLabels[s], s) })), [text]);
+  const priorityOptions = useMemo(() => PRIORITIES.map((p) => ({ value: p, label: text(priorityLabels[p], p) })), [text]);
+  const faultOptions = useMemo(() => FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) })), [text]);
+  const teamOptions = useMemo(() => (teams.data ?? []).map((x) => ({ value: x.id, label: x.name })), [teams.data]);
   const set = (k: keyof Filters) => (v: string | string[] | undefined | null) =>
     onChange({ [k]: Array.isArray(v) ? v.join(',') || undefined : v ?? undefined });
 
@@ -45,16 +69,16 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 200 }} aria-label={t('状态', 'Status')}
         placeholder={t('状态', 'Status')} value={list(filters.status)} onChange={set('status')}
-        options={Object.keys(statusLabels).map((s) => ({ value: s, label: text(statusLabels[s], s) }))}
+        options={statusOptions}
       />
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 150 }} aria-label={t('优先级', 'Priority')}
         placeholder={t('优先级', 'Priority')} value={list(filters.priority)} onChange={set('priority')}
-        options={PRIORITIES.map((p) => ({ value: p, label: text(priorityLabels[p], p) }))}
+        options={priorityOptions}
       />
       <Select
         allowClear style={{ width: 150 }} aria-label={t('团队', 'Team')} placeholder={t('团队', 'Team')} value={filters.teamId} onChange={set('teamId')}
-        loading={teams.isPending} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        loading={teams.isPending} options={teamOptions}
       />
       <Select
         allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} aria-label={t('处理人', 'Assignee')} placeholder={t('处理人', 'Assignee')}
@@ -64,22 +88,19 @@ export function BoardFilters({ filters, onChange, onClear, searchRef }: Props) {
       <CustomerSelect value={filters.customerId ?? null} onChange={set('customerId')} style={{ width: 200 }} placeholder={t('客户', 'Customer')} />
       <Select
         allowClear style={{ width: 150 }} aria-label={t('故障类型', 'Fault type')} placeholder={t('故障类型', 'Fault type')} value={filters.faultType}
-        onChange={set('faultType')} options={FAULT_TYPES.map((f) => ({ value: f, label: text(faultTypeLabels[f], f) }))}
+        onChange={set('faultType')} options={faultOptions}
       />
       <Select
         mode="multiple" allowClear maxTagCount="responsive" style={{ width: 190 }} aria-label={t('SLA 状态', 'SLA state')}
         placeholder={t('SLA 状态', 'SLA state')} value={list(filters.slaState)} onChange={set('slaState')}
         options={[{ value: 'warning', label: t('即将超时', 'Due soon') }, { value: 'breached', label: t('已超时', 'Breached') }]}
       />
-      <DatePicker.RangePicker
-        aria-label={t('创建时间', 'Created')}
-        placeholder={[t('创建起', 'Created from'), t('创建止', 'Created to')]}
-        value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-        allowEmpty={[true, true]}
-        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-        style={{ width: 250 }}
-      />
+      {rangeReady ? (
+        <Suspense fallback={<span className="gd-range-slot" />}>
+          <CreatedRange from={filters.from} to={filters.to} onChange={(from, to) => onChange({ from, to })} />
+        </Suspense>
+      ) : <span className="gd-range-slot" />}
       <Button icon={<ClearOutlined />} onClick={onClear}>{t('清空筛选', 'Clear filters')}</Button>
     </Space>
   );
-}
+});

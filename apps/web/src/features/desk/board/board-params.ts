@@ -40,3 +40,26 @@ export const SORTABLE: Record<string, { asc: TicketSort; desc: TicketSort }> = {
   appointmentStart: { asc: 'appointment_start', desc: '-appointment_start' },
   sla: { asc: 'sla_due', desc: '-sla_due' },
 };
+
+export type SortOrder = 'ascending' | 'descending' | 'none';
+const DEFAULT_SORT: TicketSort = '-created_at';
+
+/** How the board is sorted by a column, as aria-sort says it (the board's default is newest first). */
+export function sortOrder(sort: string | undefined, column: string): SortOrder {
+  const s = SORTABLE[column];
+  const current = sort ?? DEFAULT_SORT;
+  return !s ? 'none' : current === s.asc ? 'ascending' : current === s.desc ? 'descending' : 'none';
+}
+
+/**
+ * A click on a column header: ascending, then descending, then back to the default order. On the
+ * column the default already sorts by (created, newest first) the cycle goes on to ascending, so a
+ * click always changes the order. `undefined` = the default (no `sort` in the URL).
+ */
+export function nextSort(sort: string | undefined, column: string): TicketSort | undefined {
+  const s = SORTABLE[column];
+  if (!s) return undefined;
+  const order = sortOrder(sort, column);
+  const next = order === 'none' ? s.asc : order === 'ascending' ? s.desc : undefined;
+  return next === undefined && s.desc === DEFAULT_SORT ? s.asc : next === DEFAULT_SORT ? undefined : next;
+}

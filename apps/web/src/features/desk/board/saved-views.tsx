@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { App, Button, Tabs } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -37,9 +37,10 @@ export function queryOfFilters(f: Filters): string {
 
 /**
  * The board's view tabs from the server (built-in 我的待办 / 即将超时 / 今日新建, then the
- * person's own, closable), and "保存为视图" for the current filters.
+ * person's own, closable), and "保存为视图" for the current filters. Memoised, like the filter bar:
+ * rows arriving do not render the tabs again.
  */
-export function SavedViewTabs({ filters, active, onSelect }: { filters: Filters; active: string; onSelect: (f: Filters) => void }) {
+export const SavedViewTabs = memo(function SavedViewTabs({ filters, active, onSelect }: { filters: Filters; active: string; onSelect: (f: Filters) => void }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const qc = useQueryClient();
@@ -68,4 +69,4 @@ export function SavedViewTabs({ filters, active, onSelect }: { filters: Filters;
       {naming && <Suspense fallback={null}><SaveViewDialog filters={filters} onClose={() => setNaming(false)} onSaved={onSelect} /></Suspense>}
     </>
   );
-}
+});

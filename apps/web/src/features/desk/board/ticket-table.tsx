@@ -1,102 +1,107 @@
-import { useMemo } from 'react';
-import { Table, Typography } from 'antd';
-import type { TableProps } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface';
-import { Link } from 'react-router';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Spin } from 'antd';
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import type { Ticket } from '../../../lib/api-types.ts';
-import { fmtAgo, fmtTime } from '../../../lib/format.ts';
-import { useI18n, useText } from '../../../lib/i18n.tsx';
-import { faultTypeLabels } from '../../../lib/fault-types.ts';
-import { PriorityPill, StatusPill, TierPill } from '../../../ui/tags.tsx';
-import { SlaBadge } from '../../../ui/sla-badge.tsx';
-import { SORTABLE } from './board-params.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { nextSort, sortOrder } from './board-params.ts';
+import { BOARD_COLUMNS, CHECK_WIDTH, TicketRow } from './ticket-row.tsx';
 
 interface Props {
   rows: Ticket[];
   loading: boolean;
   sort: string;
-  onSort: (sort: string | undefined) => void;
+  /** Without it the headers only say how the rows are sorted (aria-sort) and offer no sort buttons. */
+  onSort?: (sort: string | undefined) => void;
   selected: string[];
   onSelect: (ids: string[]) => void;
+  onToggle: (id: string) => void;
   activeId: string | null;
   onActivate: (id: string) => void;
   selectable: boolean;
   empty: React.ReactNode;
 }
 
-function orderOf(sort: string, column: string): SortOrder {
-  const s = SORTABLE[column];
-  if (!s) return null;
-  return sort === s.asc ? 'ascend' : sort === s.desc ? 'descend' : null;
-}
+const TABLE_WIDTH = BOARD_COLUMNS.reduce((a, c) => a + c.width, 0);
+
+/** The header: labels, and sort buttons whose state aria-sort states. Renders again only when the sort, the language or the page selection changes. */
+const BoardHead = memo(function BoardHead({ sort, onSort, selectable, all, some, onAll }: {
+  sort: string; onSort?: (sort: string | undefined) => void; selectable: boolean; all: boolean; some: boolean; onAll: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const check = useRef<HTMLInputElement>(null);
+  useEffect(() => { if (check.current) check.current.indeterminate = some && !all; }, [some, all]);
+  return (
+    <thead>
+      <tr>
+        {selectable && (
+          <th className="gd-cell-check" scope="col">
+            <input ref={check} type="checkbox" checked={all} onChange={(e) => onAll(e.target.checked)} aria-label={t('选择本页全部工单', 'Select all shown tickets')} />
+          </th>
+        )}
+        {BOARD_COLUMNS.map((c) => {
+          const label = t(c.zh, c.en);
+          if (!('sort' in c)) return <th key={c.key} scope="col">{label}</th>;
+          const order = sortOrder(sort, c.sort);
+          if (!onSort) return <th key={c.key} scope="col" aria-sort={order === 'none' ? undefined : order}>{label}</th>;
+          return (
+            <th key={c.key} scope="col" aria-sort={order} className={order !== 'none' ? 'gd-sorted' : undefined}>
+              <button type="button" className="gd-sort" onClick={() => onSort(nextSort(sort, c.sort))}>
+                {label}
+                <span className="gd-sort-icons" aria-hidden>
+                  <CaretUpOutlined className={order === 'ascending' ? 'gd-on' : undefined} />
+                  <CaretDownOutlined className={order === 'descending' ? 'gd-on' : undefined} />
+                </span>
+              </button>
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
 
 /**
- * Cells render again only when their row changed (a live update replaces one row object), not when
- * the board re-renders for a key press, a selection or a filter being picked: with 50 rows of 13
- * cells that re-render was most of a filter change's main-thread time (bench:board). Hover texts
- * are native titles, not 150 tooltip components.
+ * The board's rows as one semantic table (ADR 020): a <colgroup> of fixed widths, memoised rows
+ * keyed by ticket id, CSS from ui/desk.css, no per-cell component library. A filter change renders
+ * the new rows and nothing else; the loading veil fades in over the table after 200 ms
+ * (a CSS animation delay), so a quick answer never dims or restyles it.
  */
-const rowChanged = (next: Ticket, prev: Ticket) => next !== prev;
-
-function useColumns(sort: string): TableProps<Ticket>['columns'] {
-  const { t, en } = useI18n();
-  const text = useText();
-  return useMemo(() => ([
-    { title: t('编号', 'Number'), dataIndex: 'number', width: 150, render: (n: string, r: Ticket) => <Link to={`/tickets/${r.id}`} data-testid="ticket-link">{n}</Link> },
-    { title: t('标题', 'Title'), dataIndex: 'title', width: 300, ellipsis: true },
-    {
-      title: t('客户', 'Customer'), key: 'customer', width: 200, ellipsis: true,
-      render: (_: unknown, r: Ticket) => <span><TierPill tier={r.customer.tier} />{r.customer.name}</span>,
-    },
-    { title: t('状态', 'Status'), dataIndex: 'status', width: 112, render: (s: string, r: Ticket) => <StatusPill status={s} label={r.statusLabel} /> },
-    { title: 'SLA', dataIndex: 'sla', width: 150, sorter: true, sortOrder: orderOf(sort, 'sla'), render: (_: unknown, r: Ticket) => <SlaBadge sla={r.sla} compact /> },
-    {
-      title: t('优先级', 'Priority'), dataIndex: 'priority', width: 96, sorter: true, sortOrder: orderOf(sort, 'priority'),
-      render: (p: string) => <PriorityPill priority={p} />,
-    },
-    { title: t('故障类型', 'Fault type'), dataIndex: 'faultType', width: 150, ellipsis: true, render: (f: string | null) => (f ? text(faultTypeLabels[f], f) : <Typography.Text type="secondary">—</Typography.Text>) },
-    { title: t('处理人', 'Assignee'), key: 'assignee', width: 100, render: (_: unknown, r: Ticket) => r.assignee?.name ?? <Typography.Text type="secondary">{t('未分配', 'Unassigned')}</Typography.Text> },
-    { title: t('团队', 'Team'), key: 'team', width: 130, ellipsis: true, render: (_: unknown, r: Ticket) => r.team?.name ?? '—' },
-    { title: t('预约时间', 'Appointment'), dataIndex: 'appointmentStart', width: 140, sorter: true, sortOrder: orderOf(sort, 'appointmentStart'), render: (v: string | null) => (v ? fmtTime(v) : '—') },
-    {
-      title: t('创建时间', 'Created'), dataIndex: 'createdAt', width: 140, sorter: true, sortOrder: orderOf(sort, 'createdAt'),
-      render: (v: string) => <span title={fmtTime(v)}>{fmtAgo(v, en)}</span>,
-    },
-    {
-      title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 120, sorter: true, sortOrder: orderOf(sort, 'updatedAt'),
-      render: (v: string) => <span title={fmtTime(v)}>{fmtAgo(v, en)}</span>,
-    },
-  ] satisfies TableProps<Ticket>['columns']).map((c) => ({ ...c, shouldCellUpdate: rowChanged })), [t, en, text, sort]);
-}
-
-export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, activeId, onActivate, selectable, empty }: Props) {
-  const columns = useColumns(sort);
+export function TicketTable({ rows, loading, sort, onSort, selected, onSelect, onToggle, activeId, onActivate, selectable, empty }: Props) {
+  const { t } = useI18n();
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const shown = rows.filter((r) => chosen.has(r.id)).length;
+  const onAll = useCallback((on: boolean) => onSelect(on ? rows.map((r) => r.id) : []), [onSelect, rows]);
+  const span = BOARD_COLUMNS.length + (selectable ? 1 : 0);
+  const firstId = rows[0]?.id;
+  const tabbableId = activeId && rows.some((r) => r.id === activeId) ? activeId : firstId;
 
   return (
-    <Table<Ticket>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={rows}
-      // The overlay only when an answer is slow: a quick filter change must not dim and restyle the whole table twice.
-      loading={{ spinning: loading, delay: 200 }}
-      pagination={false}
-      scroll={{ x: 1740 }}
-      sticky
-      locale={{ emptyText: empty }}
-      rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), columnWidth: 40 } : undefined}
-      rowClassName={(r) => (r.id === activeId ? 'gd-row-active' : '')}
-      onRow={(r) => ({
-        onClick: () => onActivate(r.id), onFocus: () => onActivate(r.id), 'data-row-id': r.id, 'data-row-status': r.status, 'data-row-team': r.team?.id ?? '',
-        // Roving focus: the active row is the one Tab reaches; arrow keys move it (use-keyboard-nav).
-        tabIndex: r.id === activeId || (!activeId && r.id === rows[0]?.id) ? 0 : -1, 'aria-selected': r.id === activeId,
-      } as React.HTMLAttributes<HTMLElement>)}
-      onChange={(_, __, sorter) => {
-        const s = Array.isArray(sorter) ? sorter[0] : sorter;
-        const column = typeof s?.field === 'string' ? s.field : undefined;
-        const def = column ? SORTABLE[column] : undefined;
-        onSort(def && s?.order ? (s.order === 'ascend' ? def.asc : def.desc) : undefined);
-      }}
-    />
+    <div className="gd-board">
+      <div className="gd-board-scroll">
+        <table
+          role="grid" aria-label={t('工单列表', 'Tickets')} aria-busy={loading} aria-multiselectable={selectable || undefined}
+          aria-rowcount={-1} data-testid="board-table"
+          style={{ width: TABLE_WIDTH + (selectable ? CHECK_WIDTH : 0) }}
+        >
+          <colgroup>
+            {selectable && <col style={{ width: CHECK_WIDTH }} />}
+            {BOARD_COLUMNS.map((c) => <col key={c.key} style={{ width: c.width }} />)}
+          </colgroup>
+          <BoardHead sort={sort} onSort={onSort} selectable={selectable} all={rows.length > 0 && shown === rows.length} some={shown > 0} onAll={onAll} />
+          <tbody>
+            {rows.map((r) => (
+              <TicketRow
+                key={r.id} row={r} active={r.id === activeId} tabbable={r.id === tabbableId}
+                selectable={selectable} selected={chosen.has(r.id)} onActivate={onActivate} onToggle={onToggle}
+              />
+            ))}
+            {rows.length === 0 && (
+              <tr className="gd-board-empty"><td colSpan={span}>{loading ? <Spin aria-label={t('加载中', 'Loading')} /> : empty}</td></tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {loading && rows.length > 0 && <div className="gd-board-veil" role="status" aria-label={t('加载中', 'Loading')}><Spin /></div>}
+    </div>
   );
 }

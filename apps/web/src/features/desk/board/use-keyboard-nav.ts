@@ -26,7 +26,8 @@ export function useKeyboardNav(opts: {
       };
       if (e.key === 'j' || e.key === 'ArrowDown') { e.preventDefault(); move(i + 1); }
       else if (e.key === 'k' || e.key === 'ArrowUp') { e.preventDefault(); move(i - 1); }
-      else if (e.key === 'Enter' && activeId) { e.preventDefault(); open(activeId); }
+      // Enter on a header's sort button, a link or a checkbox does what that control does.
+      else if (e.key === 'Enter' && activeId && !el?.closest('button, a')) { e.preventDefault(); open(activeId); }
       else if (e.key === 'x' && activeId) toggle(activeId);
       else if (e.key === '/') { e.preventDefault(); focusSearch(); }
     };

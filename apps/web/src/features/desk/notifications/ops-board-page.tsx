@@ -1,6 +1,6 @@
 import { Card, Typography } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hasPermission, useSession } from '../../../lib/session.ts';
@@ -8,6 +8,8 @@ import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useBoardQuery } from '../board/use-board-query.ts';
 import { TicketTable } from '../board/ticket-table.tsx';
 import { useLiveTicketSync } from '../live-sync.ts';
+
+const noop = () => undefined;
 
 /** The operations board: tickets red-flagged by the L3 escalation (200 % of a target), most urgent first. */
 export default function OpsBoardPage() {
@@ -18,6 +20,7 @@ export default function OpsBoardPage() {
   const params = useMemo(() => ({ flag: 'sla_red', sort: '-priority', limit: '100' }), []);
   const { query, rows } = useBoardQuery(params);
   useLiveTicketSync(hasPermission(session, 'event.subscribe'));
+  const open = useCallback((id: string) => { setActive(id); navigate(`/tickets/${id}`); }, [navigate]);
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}><FlagFilled style={{ color: '#cf1322' }} /> {t('运营看板 · 红旗工单', 'Operations board · red flags')}</Typography.Title>
@@ -25,8 +28,8 @@ export default function OpsBoardPage() {
       {query.isError && !query.data ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
         <Card size="small" styles={{ body: { padding: 0 } }} data-testid="ops-board">
           <TicketTable
-            rows={rows} loading={query.isPending} sort="-priority" onSort={() => undefined} selected={[]} onSelect={() => undefined}
-            activeId={active} onActivate={(id) => { setActive(id); navigate(`/tickets/${id}`); }} selectable={false}
+            rows={rows} loading={query.isPending} sort="-priority" selected={[]} onSelect={noop} onToggle={noop}
+            activeId={active} onActivate={open} selectable={false}
             empty={<EmptyState description={t('没有红旗工单', 'No red-flagged tickets')} />}
           />
         </Card>
