@@ -16,9 +16,17 @@ export interface PartFilter {
   cursor?: string | undefined;
 }
 
-/** Loads a part of the catalogue (retired ones are gone). */
-export async function findPart(db: Db, id: string): Promise<SparePartsTable | undefined> {
-  return db.selectFrom('spare_parts').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+/** The columns an edit may change; `updated_at` always. */
+export type PartRowChanges = Partial<Pick<SparePartsTable, 'part_no' | 'name' | 'unit' | 'models' | 'substitute_ids'>> & Pick<SparePartsTable, 'updated_at'>;
+
+/**
+ * Loads a part of the catalogue (retired ones are gone); on Postgres inside a transaction
+ * `forUpdate` locks the row for the change, so a retire waits for it instead of being undone.
+ */
+export async function findPart(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<SparePartsTable | undefined> {
+  let q = db.selectFrom('spare_parts').selectAll().where('id', '=', id).where('active', '=', 1);
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 /** Which of these part ids exist. */
@@ -32,8 +40,9 @@ export async function insertPart(db: Db, row: SparePartsTable): Promise<void> {
   await db.insertInto('spare_parts').values(row).execute();
 }
 
-export async function updatePartRow(db: Db, id: string, row: SparePartsTable): Promise<void> {
-  await db.updateTable('spare_parts').set(row).where('id', '=', id).execute();
+/** Writes only the given columns of a part still in the catalogue (never `active`: a retire stays a retire). */
+export async function updatePartRow(db: Db, id: string, changes: PartRowChanges): Promise<void> {
+  await db.updateTable('spare_parts').set(changes).where('id', '=', id).where('active', '=', 1).execute();
 }
 
 /** Retires a part and drops its model index; false when there was no such part in the catalogue. */

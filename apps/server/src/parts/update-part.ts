@@ -5,9 +5,8 @@ import type { PartDtoT } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
-import type { SparePartsTable } from '../storage/tables-field.ts';
 import { presentPart } from '../field/field.presenter.ts';
-import { findPart, findPartIds, replacePartModels, updatePartRow } from './part.repository.ts';
+import { findPart, findPartIds, replacePartModels, updatePartRow, type PartRowChanges } from './part.repository.ts';
 import { badSubstitutes, refusingDuplicatePartNo } from './part-rules.ts';
 
 /** The fields to change; omitted ones keep their value. */
@@ -19,26 +18,34 @@ export interface PartChanges {
   substituteIds?: string[] | undefined;
 }
 
-/** Admin: edits a part of the catalogue. */
+/** The columns the request changes, and no other: what it did not name is left as the database has it. */
+function rowChanges(input: PartChanges, now: string): PartRowChanges {
+  const changes: PartRowChanges = { updated_at: now };
+  if (input.partNo !== undefined) changes.part_no = input.partNo;
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.unit !== undefined) changes.unit = input.unit;
+  if (input.models) changes.models = JSON.stringify([...new Set(input.models)]);
+  if (input.substituteIds) changes.substitute_ids = JSON.stringify([...new Set(input.substituteIds)]);
+  return changes;
+}
+
+/**
+ * Admin: edits a part of the catalogue. The part is read inside the transaction (locked on
+ * Postgres) and only the fields the request names are written: a retire landing meanwhile answers
+ * 404 instead of the edit bringing the part back, and a concurrent edit of other fields is kept.
+ */
 export async function updatePart(ctx: AppContext, actor: Actor, id: string, input: PartChanges): Promise<Result<PartDtoT, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
-  const db = ctx.database.db;
-  const current = await findPart(db, id);
-  if (!current) return err({ kind: 'not_found', entity: 'part' });
-  if (input.substituteIds) {
-    const bad = badSubstitutes(id, input.substituteIds, await findPartIds(db, input.substituteIds));
-    if (bad) return err(bad);
-  }
-  const next: SparePartsTable = {
-    ...current,
-    part_no: input.partNo ?? current.part_no, name: input.name ?? current.name, unit: input.unit ?? current.unit,
-    models: input.models ? JSON.stringify([...new Set(input.models)]) : current.models,
-    substitute_ids: input.substituteIds ? JSON.stringify([...new Set(input.substituteIds)]) : current.substitute_ids,
-    updated_at: ctx.clock.now().toISOString(),
-  };
-  return refusingDuplicatePartNo(() => inTransaction(db, async (trx): Promise<Result<PartDtoT, AppError>> => {
-    await updatePartRow(trx, id, next);
+  return refusingDuplicatePartNo(() => inTransaction(ctx.database.db, async (trx): Promise<Result<PartDtoT, AppError>> => {
+    const current = await findPart(trx, id, { forUpdate: ctx.database.dialect });
+    if (!current) return err({ kind: 'not_found', entity: 'part' });
+    if (input.substituteIds) {
+      const bad = badSubstitutes(id, input.substituteIds, await findPartIds(trx, input.substituteIds));
+      if (bad) return err(bad);
+    }
+    const changes = rowChanges(input, ctx.clock.now().toISOString());
+    await updatePartRow(trx, id, changes);
     if (input.models) await replacePartModels(trx, id, input.models);
-    return ok(presentPart(next));
+    return ok(presentPart({ ...current, ...changes }));
   }));
 }
