@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { DeleteQueryNode, TableNode, type Kysely, type KyselyPlugin } from 'kysely';
 import type { DB } from '../storage/tables.ts';
 
 /** `target` with one method replaced; the others run on `target` itself (Kysely's classes keep private fields). */
@@ -26,3 +26,19 @@ export function withHookBeforeTransaction(db: Kysely<DB>, beforeTransaction: () 
   });
 }
 
+/**
+ * The database (and every transaction begun on it), except that deleting rows from `table` fails:
+ * the fault that shows whether a use case's writes are all or nothing.
+ */
+export function failingDeletesFrom(db: Kysely<DB>, table: keyof DB & string): Kysely<DB> {
+  const plugin: KyselyPlugin = {
+    transformQuery({ node }) {
+      if (DeleteQueryNode.is(node) && node.from.froms.some((f) => TableNode.is(f) && f.table.identifier.name === table)) {
+        throw new Error(`injected failure: delete from ${table}`);
+      }
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  return db.withPlugin(plugin);
+}
