@@ -2,12 +2,12 @@ import { err, type Result } from '@gongdan/domain/shared/result';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { isUniqueViolation } from '../storage/unique-violation.ts';
 
-/** A part's substitutes: never itself, and only parts among `existing`; the rest fail on `substituteIds`. */
+/** A part's substitutes: never itself, and only parts among `existing` (the catalogue's, not retired); the rest fail on `substituteIds`. */
 export function badSubstitutes(selfId: string, ids: string[], existing: string[]): AppError | null {
   const unique = [...new Set(ids)];
   if (unique.includes(selfId)) return { kind: 'validation', errors: [fieldIssue('substituteIds', '备件不能替代自己', 'A part cannot substitute itself')] };
   const missing = unique.filter((id) => !existing.includes(id));
-  return missing.length > 0 ? { kind: 'validation', errors: [fieldIssue('substituteIds', `替代件不存在：${missing.join(', ')}`, `Unknown substitute parts: ${missing.join(', ')}`)] } : null;
+  return missing.length > 0 ? { kind: 'validation', errors: [fieldIssue('substituteIds', `替代件不存在或已停用：${missing.join(', ')}`, `Unknown or retired substitute parts: ${missing.join(', ')}`)] } : null;
 }
 
 /** Runs a write of a part; the unique index on part_no refusing it answers on `partNo`. */

@@ -29,11 +29,15 @@ export async function findPart(db: Db, id: string, opts: { forUpdate?: DialectNa
   return q.executeTakeFirst();
 }
 
-/** Which of these part ids exist. */
-export async function findPartIds(db: Db, ids: string[]): Promise<string[]> {
+/**
+ * Which of these part ids are in the catalogue (not retired). On Postgres inside a transaction
+ * `lock` share-locks them: a retire of one of them waits until the caller has committed.
+ */
+export async function findActivePartIds(db: Db, ids: string[], opts: { lock?: DialectName } = {}): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('spare_parts').select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return rows.map((r) => r.id);
+  let q = db.selectFrom('spare_parts').select('id').where('id', 'in', [...new Set(ids)]).where('active', '=', 1);
+  if (opts.lock === 'postgres') q = q.forShare();
+  return (await q.execute()).map((r) => r.id);
 }
 
 export async function insertPart(db: Db, row: SparePartsTable): Promise<void> {

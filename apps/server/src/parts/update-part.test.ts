@@ -51,5 +51,16 @@ for (const target of testTargets()) {
       assert.ok(now.ok);
       assert.deepEqual([now.value.name, now.value.unit], ['变频压缩机', '台']);
     });
+
+    test('a substitute retired just before the update’s transaction: 422 on substituteIds, nothing written', async () => {
+      const sub = await newPart();
+      const id = await newPart();
+      const r = await updatePart(landingFirst(retire(sub)), w.users.admin, id, { name: '压缩机（新）', substituteIds: [sub] });
+      assert.ok(!r.ok && r.error.kind === 'validation');
+      assert.deepEqual(r.error.errors.map((e) => e.field), ['substituteIds']);
+      const now = await getPart(w.ctx, id);
+      assert.ok(now.ok);
+      assert.deepEqual([now.value.name, now.value.substituteIds], ['压缩机', []]);
+    });
   });
 }

@@ -6,7 +6,7 @@ import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import { presentPart } from '../field/field.presenter.ts';
-import { findPart, findPartIds, replacePartModels, updatePartRow, type PartRowChanges } from './part.repository.ts';
+import { findActivePartIds, findPart, replacePartModels, updatePartRow, type PartRowChanges } from './part.repository.ts';
 import { badSubstitutes, refusingDuplicatePartNo } from './part-rules.ts';
 
 /** The fields to change; omitted ones keep their value. */
@@ -33,6 +33,7 @@ function rowChanges(input: PartChanges, now: string): PartRowChanges {
  * Admin: edits a part of the catalogue. The part is read inside the transaction (locked on
  * Postgres) and only the fields the request names are written: a retire landing meanwhile answers
  * 404 instead of the edit bringing the part back, and a concurrent edit of other fields is kept.
+ * Substitutes are checked in the same transaction, so none is retired between check and write.
  */
 export async function updatePart(ctx: AppContext, actor: Actor, id: string, input: PartChanges): Promise<Result<PartDtoT, AppError>> {
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
@@ -40,7 +41,7 @@ export async function updatePart(ctx: AppContext, actor: Actor, id: string, inpu
     const current = await findPart(trx, id, { forUpdate: ctx.database.dialect });
     if (!current) return err({ kind: 'not_found', entity: 'part' });
     if (input.substituteIds) {
-      const bad = badSubstitutes(id, input.substituteIds, await findPartIds(trx, input.substituteIds));
+      const bad = badSubstitutes(id, input.substituteIds, await findActivePartIds(trx, input.substituteIds, { lock: ctx.database.dialect }));
       if (bad) return err(bad);
     }
     const changes = rowChanges(input, ctx.clock.now().toISOString());
