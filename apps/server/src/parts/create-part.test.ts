@@ -26,7 +26,16 @@ for (const target of testTargets()) {
       const r = await createPart({ ...w.ctx, database: { ...w.ctx.database, db } }, w.users.admin, { partNo: 'NEW-1', name: '新阀', unit: '个', models: ['KFR-35GW'], substituteIds: [sub.value.id] });
       assert.ok(!r.ok && r.error.kind === 'validation');
       assert.deepEqual(r.error.errors.map((e) => e.field), ['substituteIds']);
+      assert.ok(r.error.errors[0]?.hint);
       assert.deepEqual((await listParts(w.ctx, { q: 'NEW-1', limit: 10 })).items, []);
+    });
+
+    test('a part number already in the catalogue: 422 on partNo with a hint', async () => {
+      assert.ok((await createPart(w.ctx, w.users.admin, { partNo: 'DUP-1', name: '滤网', unit: '个', models: [], substituteIds: [] })).ok);
+      const r = await createPart(w.ctx, w.users.admin, { partNo: 'DUP-1', name: '滤网', unit: '个', models: [], substituteIds: [] });
+      assert.ok(!r.ok && r.error.kind === 'validation');
+      assert.deepEqual(r.error.errors.map((e) => e.field), ['partNo']);
+      assert.ok(r.error.errors[0]?.hint);
     });
   });
 }
