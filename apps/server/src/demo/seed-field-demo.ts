@@ -1,7 +1,7 @@
 import type { Actor } from '@gongdan/domain/access/roles';
 import type { AppContext, RequestMeta } from '../app-context.ts';
 import type { ManualClock } from '../shared/clock.ts';
-import { createPart } from '../parts/manage-parts.ts';
+import { createPart } from '../parts/create-part.ts';
 import { createWarehouse, setStock } from '../warehouses/manage-warehouses.ts';
 import { addSopImage } from '../field/add-sop-image.ts';
 import { createSop } from '../field/create-sop.ts';

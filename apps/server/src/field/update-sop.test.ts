@@ -1,36 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../app-context.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../storage/tables.ts';
+import { withHookBeforeTransaction } from '../testing/database-hooks.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createSop } from './create-sop.ts';
 import { deleteSop } from './delete-sop.ts';
 import { updateSop } from './update-sop.ts';
-
-/** `target` with one method replaced; the others run on `target` itself (Kysely's classes keep private fields). */
-function overriding<T extends object>(target: T, name: PropertyKey, method: unknown): T {
-  return new Proxy(target, {
-    get(t, prop) {
-      if (prop === name) return method;
-      const value: unknown = Reflect.get(t, prop, t);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
-}
-
-/** The database, except that `beforeTransaction` runs just before each transaction begins. */
-function withHookBeforeTransaction(db: Kysely<DB>, beforeTransaction: () => Promise<void>): Kysely<DB> {
-  return overriding(db, 'transaction', () => {
-    const builder = db.transaction();
-    return overriding(builder, 'execute', async (work: Parameters<typeof builder.execute>[0]) => {
-      await beforeTransaction();
-      return builder.execute(work);
-    });
-  });
-}
 
 for (const target of testTargets()) {
   describe(`SOP update on ${target.name}`, () => {

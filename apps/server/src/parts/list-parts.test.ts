@@ -2,7 +2,8 @@ import { after, before, describe } from 'node:test';
 import { searchTests } from '../testing/search-cases.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
-import { createPart, listParts } from './manage-parts.ts';
+import { createPart } from './create-part.ts';
+import { listParts } from './list-parts.ts';
 
 /**
  * Catalogue search takes the text literally: `_` and `%` are characters, not wildcards; ASCII case

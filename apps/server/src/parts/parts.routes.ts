@@ -7,7 +7,11 @@ import { CreatePartBody, PartDto, PartListQuery, PartPage, UpdatePartBody } from
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
 import { actorOf } from '../http/request-meta.ts';
-import { createPart, deletePart, getPart, listParts, updatePart } from './manage-parts.ts';
+import { createPart } from './create-part.ts';
+import { deletePart } from './delete-part.ts';
+import { getPart } from './get-part.ts';
+import { listParts } from './list-parts.ts';
+import { updatePart } from './update-part.ts';
 
 const tags = ['spare parts'];
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
