@@ -64,7 +64,7 @@ function parseWith(lexicon: NoteLexicon, input: string): ParsedNote {
   const errorCodes = extractErrorCodes(norm.text);
   const fault = chooseFault(hits, errorCodes[0]?.start ?? null);
   const cause = chooseCause(hits, (c) => clauses[c]?.contrast ?? false);
-  const actions = chooseActions(hits);
+  const actions = chooseActions(hits, tokens);
   const result = chooseResult(hits, tokens, consumed);
   const parts = partsReplaced(lexicon, tokens, actions);
 

@@ -1,0 +1,75 @@
+/**
+ * Sixth generalisation round (ADR 023): behaviours found with probe phrases written per phenomenon for this
+ * round — never copied from a note set, never taken from a holdout's misses (holdout 6's misses were never printed).
+ */
+import { describeCases, type Want } from './note-parser.cases.ts';
+
+const groups: Record<string, [string, Want][]> = {
+  'outcomes as something coming back, a function working again, or "not again" after the work': [
+    ['控制柜换了电机 电流回来了', { actions: ['replace_part'], result: 'resolved' }],
+    ['重新配置后隧道建起来了', { actions: ['calibrate'], result: 'resolved' }],
+    ['换了读头 插上就认出来了', { actions: ['replace_part'], result: 'resolved' }],
+    ['换完皮带试了二十张都出来了', { actions: ['replace_part'], result: 'resolved' }],
+    ['冰柜不制冷 换了启动电容 制冷了', { faultType: 'no_cooling', actions: ['replace_part'], result: 'resolved' }],
+    ['投影仪老自动关机 清了滤网 没再关机', { faultType: 'crash', actions: ['clean'], result: 'resolved' }],
+    ['接好以后故障全消了', { actions: ['repair'], result: 'resolved' }],
+    // Not outcomes: moving an object out, a function said before the work, or "did not come again".
+    ['梳齿板卡了个硬币 把硬币取出来了', { result: null }],
+    ['换了风扇 还是转不起来了', { result: 'revisit' }],
+    ['空调制冷了一会儿就停 电容鼓包 换了电容', { cause: 'capacitor', result: null }],
+  ],
+  'outcomes said as a measurement within specification': [
+    ['补完水压力回到一点二 在正常范围', { result: 'resolved' }],
+    ['仪器清洗后做了质控 在控', { actions: ['clean'], result: 'resolved' }],
+    ['电机烘干后测了绝缘电阻两百兆 合格', { result: 'resolved' }],
+    ['冷柜加氟后温度稳定在四度', { actions: ['recharge_refrigerant'], result: 'resolved' }],
+    ['秤重新标定后读数跟砝码一致', { actions: ['calibrate'], result: 'resolved' }],
+    ['天线换了以后信号满格了', { actions: ['replace_part'], result: 'resolved' }],
+    ['装了驱动以后秒出', { actions: ['firmware_update'], result: 'resolved' }],
+    ['换了探头 测出来还是不合格', { actions: ['replace_part'], result: 'revisit' }],
+  ],
+  'not fully well, or back only now and then, is partial': [
+    ['换了传感器 还没完全好', { actions: ['replace_part'], result: 'partial' }],
+    ['清了滤网 偶尔还会报', { actions: ['clean'], result: 'partial' }],
+    ['清了滤网 偶尔还会报 下次带新主板来换', { actions: ['clean'], result: 'revisit' }],
+  ],
+  'a component the lexicon does not know, recognised by its head character, said broken': [
+    ['监控夜里看不见 红外灯坏了 换了红外灯', { faultType: 'part_broken', actions: ['replace_part'] }],
+    ['出票机的切刀断了 换了切刀 出票正常', { faultType: 'part_broken', actions: ['replace_part'], result: 'resolved' }],
+    ['压缩机的阀板裂了 要订', { faultType: 'part_broken', result: 'awaiting_parts' }],
+    // A symptom still wins; a swiped card, a sensor and a known part keep their own readings.
+    ['LED屏有一块不亮 接收卡坏了 换了接收卡 显示正常', { faultType: 'no_power', actions: ['replace_part'], result: 'resolved' }],
+    ['闸机刷卡坏了好几天', { faultType: null }],
+    ['温度探头坏了 换了探头', { faultType: null, cause: 'sensor' }],
+  ],
+  'displays and alarms in any device words': [
+    ['洗地机操作面板显示电池温度过高 换了电池 不报了', { faultType: 'error_code', actions: ['replace_part'], result: 'resolved' }],
+    ['热泵控制器显示水流不足 水泵前面的过滤器堵了 清了 恢复', { faultType: 'error_code', cause: 'filter_clogged', actions: ['clean'], result: 'resolved' }],
+    ['发电机报油压低 加了机油 不报了', { faultType: 'error_code', result: 'resolved' }],
+    ['纯水机报进水压力低 前置滤芯堵了 换了滤芯', { faultType: 'error_code', cause: 'filter_clogged', actions: ['replace_part'] }],
+    ['冷干机一直误报 露点探头脏了 擦了', { faultType: 'error_code', cause: 'sensor', actions: ['clean'] }],
+    ['交换机面板显示风扇故障 换了风扇模块', { faultType: 'error_code', actions: ['replace_part'] }],
+    ['光端机显示链路中断 尾纤松了 插紧', { faultType: 'network', cause: 'loose_wiring', actions: ['tighten'] }],
+    // Water, oil and gas pressures are not the refrigerant circuit's.
+    ['壁挂炉水压低 补水到一点五', { cause: null }],
+    ['空调压力低 补了氟', { cause: 'refrigerant_low', actions: ['recharge_refrigerant'] }],
+  ],
+  'a bare 通了 unclogs only where something was clogged or a passage is named': [
+    ['宿舍楼断网 交换机重启以后网通了', { faultType: 'network', actions: ['reset'], result: 'resolved' }],
+    ['电话线断了 接好以后电话通了', { actions: ['repair'], result: 'resolved' }],
+    ['下水道堵了 用管道疏通器通了', { cause: 'drain_blocked', actions: ['unclog'] }],
+    ['地漏下水慢 掏了一团头发 通了', { actions: ['unclog'] }],
+  ],
+  'device names and doings that hold an action character are not that action': [
+    ['洗地机不出水 水泵插头松了 插紧 出水了', { actions: ['tighten'], result: 'resolved' }],
+    ['刷了一遍漆 防锈', { actions: [] }],
+    ['门禁读卡没反应 刷了新固件 能读卡了', { actions: ['firmware_update'], result: 'resolved' }],
+  ],
+  'a root cause concluded with 原因是 / 因为 over a component finding': [
+    ['主板烧了 原因是客户用了不匹配的电源适配器 换了主板 交代客户用原装适配器', { cause: 'misuse', actions: ['replace_part', 'guide_user'] }],
+    ['投影仪老自动关机 灯泡老化 主要是因为滤网太脏散热不好 清了滤网', { cause: 'filter_clogged', actions: ['clean'] }],
+    ['冰柜不制冷 压缩机不启动 是因为启动电容坏了 换了电容', { cause: 'capacitor' }],
+  ],
+};
+
+describeCases('note parser, sixth round (ADR 023)', groups);
