@@ -55,8 +55,22 @@ const faultTier = (h: Hit): number =>
   h.code === 'part_broken' ? 3 : h.code === 'error_code' ? 2 : h.weak ? 1 : 0;
 
 /** Picks the fault type; `errorCodeAt` is the offset of the first extracted error code, if any. */
-export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null): FieldChoice {
-  const candidates = hits.filter((h) => h.group === 'faultType' && !h.negated && !h.noLonger);
+/** Inputs of a device that is on: one of them not responding ("刷卡没反应", "触摸屏点了没反应") is not a dead device. */
+const INPUT_ACT = /^(?:刷卡|插卡|读卡|扫码|刷脸|触摸|触屏|点击|点屏幕|触摸屏|点|点了|扫|摸|按键盘|键盘)$/;
+const NO_RESPONSE = /^(?:没反应|没有反应|无反应|没有任何反应|没动静|没有动静|不灵)$/;
+const inputOnly = (h: Hit, tokens: readonly NoteToken[]): boolean => {
+  if (h.code !== 'no_power' || !NO_RESPONSE.test(tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join(''))) return false;
+  for (let k = h.tokFrom - 1; k >= Math.max(0, h.tokFrom - 2); k--) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== tokens[h.tokFrom]?.clause) return false;
+    if (INPUT_ACT.test(t.text)) return true;
+    if (!/^(?:也|都|了|还是|一直|老是)$/.test(t.text)) return false;
+  }
+  return false;
+};
+
+export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null, tokens: readonly NoteToken[] = []): FieldChoice {
+  const candidates = hits.filter((h) => h.group === 'faultType' && !h.negated && !h.noLonger && !inputOnly(h, tokens));
   const ranked = [...candidates].sort((a, b) => faultTier(a) - faultTier(b) || a.start - b.start);
   const best = ranked[0];
   if (!best || (errorCodeAt !== null && faultTier(best) > 2)) {

@@ -70,6 +70,24 @@ const groups: Record<string, [string, Want][]> = {
     ['投影仪老自动关机 灯泡老化 主要是因为滤网太脏散热不好 清了滤网', { cause: 'filter_clogged', actions: ['clean'] }],
     ['冰柜不制冷 压缩机不启动 是因为启动电容坏了 换了电容', { cause: 'capacitor' }],
   ],
+  'a quote or a proposal awaiting consent is not work done; a part asked from upstream is awaited': [
+    ['电瓶不行了 报价给客户换电瓶', { actions: [] }],
+    ['客户同意后再换主板', { actions: [] }],
+    ['已经联系厂家寄备用模块', { result: 'awaiting_parts' }],
+    ['让仓库发一个过来 明天到', { result: 'awaiting_parts' }],
+    ['旧模块联系厂家寄回去检测', { result: null }], // the old part going back is neither (ADR 016)
+  ],
+  'one input of a device that is on not responding is not a dead device': [
+    ['自助机触摸屏点了没反应 屏幕是亮的 重新校准了触摸', { faultType: null, actions: ['calibrate'] }],
+    ['扫码枪扫码没反应 线松了 插紧', { faultType: null, cause: 'loose_wiring', actions: ['tighten'] }],
+    ['收银机按电源键没反应 电源坏了 换了', { faultType: 'no_power', cause: 'power_board' }],
+    ['一体机一点反应都没有 电源适配器没输出', { faultType: 'no_power' }],
+  ],
+  'more outcome words: lit at once, in the right place, even again': [
+    ['换了点火针 一次点着', { actions: ['replace_part'], result: 'resolved' }],
+    ['重新校准 点击位置对了', { actions: ['calibrate'], result: 'resolved' }],
+    ['换了打印头 打印均匀了', { actions: ['replace_part'], result: 'resolved' }],
+  ],
 };
 
 describeCases('note parser, sixth round (ADR 023)', groups);
