@@ -54,7 +54,9 @@ export const CONTRAST: readonly string[] = ['但', '但是', '不过', '可是',
 /** Cause markers raise a cause's weight; suspicion markers lower it ("怀疑主板，结果是电容"). */
 export const CAUSE_MARKERS: readonly string[] = ['原因', '原因是', '因为', '由于', '导致', '造成', '引起', '是因为', '发现', '检查发现',
   '检测发现', '查了是', '其实是', '结果是', '确认是', '判断是', '问题出在', '故障原因', '属于', '确定是', '实际是', 'because', 'due to',
-  '主要是', '主要原因是', '根本原因是', '真正原因是', '真正的原因是'];
+  '主要是', '主要原因是', '根本原因是', '真正原因是', '真正的原因是',
+  // The finding the search ended on: "查到最后是温度探头坏了".
+  '最后是', '查到最后是', '最后查到是', '最终是', '最后发现是', '最后查出来是', '最后确认是', '根源是', '根源在', '归根结底是'];
 export const SUSPICION_MARKERS: readonly string[] = ['怀疑', '以为', '估计', '初步判断', '猜', '本来以为', '一开始以为', '开始以为',
   '客户说是', '用户说是', '客户认为', '客户以为', '用户以为', '看着像', '看起来像', '听着像'];
 
@@ -79,6 +81,8 @@ export const GENERAL_WORDS: readonly string[] = [
   // Devices and doings whose names hold an action character (洗, 扫, 换, 刷, 修): never that action.
   '洗地机', '洗车机', '自助洗车机', '扫地机', '扫地机器人', '清洗机', '高压清洗机', '擦窗机', '擦地机', '洗碗机', '洗鞋机', '换气扇', '换向阀',
   '刷卡', '刷卡机', '读卡', '插卡', '刷脸', '刷码', '刷漆', '刷油漆', '刷胶', '刷墙', '修边机',
+  // A flat battery is a consumable used up, not a device without power ("主板电池没电了").
+  '电池没电', '电池没电了', '纽扣电池没电', '电池没有电了',
   // Pressures of water, oil, gas and air: not the refrigerant circuit's.
   '进水压力低', '进水压力不足', '水压低', '水压不够', '水压不足', '水压太低', '水压偏低', '油压低', '油压偏低', '气压低', '气压不够', '气压不足', '燃气压力低', '供水压力低', '机油压力低',
   '进水压力', '出水压力', '供水压力', '燃气压力', '油压', '水压', '气压', '排气压力', '管网压力', '机油压力', '液压',

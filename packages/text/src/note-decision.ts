@@ -124,7 +124,16 @@ export function chooseActions(hits: readonly Hit[], tokens: readonly NoteToken[]
     }
     return false;
   };
-  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger && (clogged || !bareThrough(h)) && !otherSense(h));
+  // "昨晚断电以后就开不了机", "每次断电以后时间都要重设": a power loss said as when the trouble began is a
+  // condition, not a reset — unless power comes back as a step ("断电后再上电", "断电以后重新开机").
+  const condition = (h: Hit): boolean => {
+    if (h.code !== 'reset' || !/^(?:断电|停电|掉电|断电了|停电了)$/.test(tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join(''))) return false;
+    const after = tokens[h.tokTo];
+    if (!after || after.clause !== tokens[h.tokFrom]?.clause || !/^(?:以后|之后|后|后来|过后|的时候|时)$/.test(after.text)) return false;
+    const then = tokens[h.tokTo + 1];
+    return !then || !/^(?:再|重新|又|上电|通电|开机|重启|来电|送电|复位|等)/.test(then.text);
+  };
+  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger && (clogged || !bareThrough(h)) && !otherSense(h) && !condition(h));
   const byCode = new Map<string, Hit[]>();
   for (const h of done) byCode.set(h.code, [...(byCode.get(h.code) ?? []), h]);
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));

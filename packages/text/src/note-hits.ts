@@ -81,7 +81,7 @@ const COMPONENT_CAUSES = new Set(['sensor', 'capacitor', 'mainboard', 'power_boa
 const COMBO_SKIP = new Set(['的', '有点', '好像', '也', '已经', '都', '有', '是', '被', '已', '全', '给', '明显', '严重']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
-const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
+const CAUSE_COPULA = new Set(['是', '查出来是', '最后是', '查到最后是', '最后查到是', '最终是', '最后发现是', '最后查出来是', '最后确认是', '根源是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
   '确定是', '判断是', '最后是', '确认为', '测出来是', '检查是', '应该是', '看了是', '其实是', '实际是', '原来']);
 const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
 

@@ -88,6 +88,18 @@ const groups: Record<string, [string, Want][]> = {
     ['重新校准 点击位置对了', { actions: ['calibrate'], result: 'resolved' }],
     ['换了打印头 打印均匀了', { actions: ['replace_part'], result: 'resolved' }],
   ],
+  'a root cause: caused-by after the finding, or the finding the search ended on': [
+    ['主板烧了 是电容鼓包引起的 换了电容', { cause: 'capacitor', actions: ['replace_part'] }],
+    ['滤网有点脏 清了一下 查到最后是温度探头坏了 换了探头 好了', { cause: 'sensor', actions: ['clean', 'replace_part'], result: 'resolved' }],
+    ['冷凝器很脏 但主要原因是缺氟 补了氟 凉了', { cause: 'refrigerant_low', result: 'resolved' }],
+    ['电容鼓包了 换了电容', { cause: 'capacitor' }],
+  ],
+  'a power loss said as when the trouble began is a condition, not a reset': [
+    ['昨晚断电以后就开不了机 电源板烧了 换了电源板 正常', { faultType: 'no_power', actions: ['replace_part'], result: 'resolved' }],
+    ['每次断电以后时间都要重新设 主板电池没电了 换了电池', { faultType: null, actions: ['replace_part'] }],
+    ['断电后再上电 报警消了', { actions: ['reset'], result: 'resolved' }],
+    ['断电重启以后好了', { actions: ['reset'], result: 'resolved' }],
+  ],
 };
 
 describeCases('note parser, sixth round (ADR 023)', groups);
