@@ -100,6 +100,16 @@ const groups: Record<string, [string, Want][]> = {
     ['断电后再上电 报警消了', { actions: ['reset'], result: 'resolved' }],
     ['断电重启以后好了', { actions: ['reset'], result: 'resolved' }],
   ],
+  'symptom wording per family: truck boxes with a reading between, packet loss, stuck at any screen, spraying out': [
+    ['冷藏车厢温一直下不去', { faultType: 'no_cooling' }],
+    ['车厢温度在十度左右下不去 冷机一直在转', { faultType: 'no_cooling' }],
+    ['展示柜温度显示十二度 降不下去', { faultType: 'no_cooling' }],
+    ['专线丢包严重 视频会议卡', { faultType: 'network' }],
+    ['ping网关延迟特别高 还丢包', { faultType: 'network' }],
+    ['电脑开机速度很慢', { faultType: 'slow' }],
+    ['系统一直卡在更新界面', { faultType: 'crash' }],
+    ['锅炉安全阀一直往外喷水', { faultType: 'water_leak' }],
+  ],
 };
 
 describeCases('note parser, sixth round (ADR 023)', groups);
