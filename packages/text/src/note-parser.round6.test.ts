@@ -110,6 +110,13 @@ const groups: Record<string, [string, Want][]> = {
     ['系统一直卡在更新界面', { faultType: 'crash' }],
     ['锅炉安全阀一直往外喷水', { faultType: 'water_leak' }],
   ],
+  'causes: bent pins are contacts, stripped threads are fasteners, tower fill and oil coolers clog': [
+    ['插头针脚弯了一根', { cause: 'loose_wiring', faultType: null }],
+    ['螺丝滑丝了 固定不住', { cause: 'loose_fastener', actions: [] }],
+    ['冷却塔填料堵了一大半', { cause: 'filter_clogged' }],
+    ['油冷却器外面全是油泥', { cause: 'filter_clogged' }],
+    ['冷凝器外面有点旧 不脏', { cause: null }],
+  ],
 };
 
 describeCases('note parser, sixth round (ADR 023)', groups);
