@@ -41,4 +41,12 @@ describe('note parser accuracy floors', () => {
     assert.ok(h5.notes >= 120, `holdout 5 has ${h5.notes} notes`);
     assert.ok(h5.overall >= 0.74, formatScore('holdout5', h5));
   });
+
+  // Holdout 6 (device families no earlier set has, written before the sixth round, never tuned on; 76.3 %
+  // before the round, 81.1 % after): a collapse guard a few points under the last measured score, not a target.
+  it('holdout 6: ≥ 120 notes, overall ≥ 0.77', () => {
+    const h6 = scoreNotes(loadNotes(new URL('../data/holdout-6-notes.jsonl', import.meta.url)), parseNote);
+    assert.ok(h6.notes >= 120, `holdout 6 has ${h6.notes} notes`);
+    assert.ok(h6.overall >= 0.77, formatScore('holdout6', h6));
+  });
 });

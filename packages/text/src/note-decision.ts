@@ -55,8 +55,22 @@ const faultTier = (h: Hit): number =>
   h.code === 'part_broken' ? 3 : h.code === 'error_code' ? 2 : h.weak ? 1 : 0;
 
 /** Picks the fault type; `errorCodeAt` is the offset of the first extracted error code, if any. */
-export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null): FieldChoice {
-  const candidates = hits.filter((h) => h.group === 'faultType' && !h.negated && !h.noLonger);
+/** Inputs of a device that is on: one of them not responding ("刷卡没反应", "触摸屏点了没反应") is not a dead device. */
+const INPUT_ACT = /^(?:刷卡|插卡|读卡|扫码|刷脸|触摸|触屏|点击|点屏幕|触摸屏|点|点了|扫|摸|按键盘|键盘)$/;
+const NO_RESPONSE = /^(?:没反应|没有反应|无反应|没有任何反应|没动静|没有动静|不灵)$/;
+const inputOnly = (h: Hit, tokens: readonly NoteToken[]): boolean => {
+  if (h.code !== 'no_power' || !NO_RESPONSE.test(tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join(''))) return false;
+  for (let k = h.tokFrom - 1; k >= Math.max(0, h.tokFrom - 2); k--) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== tokens[h.tokFrom]?.clause) return false;
+    if (INPUT_ACT.test(t.text)) return true;
+    if (!/^(?:也|都|了|还是|一直|老是)$/.test(t.text)) return false;
+  }
+  return false;
+};
+
+export function chooseFault(hits: readonly Hit[], errorCodeAt: number | null, tokens: readonly NoteToken[] = []): FieldChoice {
+  const candidates = hits.filter((h) => h.group === 'faultType' && !h.negated && !h.noLonger && !inputOnly(h, tokens));
   const ranked = [...candidates].sort((a, b) => faultTier(a) - faultTier(b) || a.start - b.start);
   const best = ranked[0];
   if (!best || (errorCodeAt !== null && faultTier(best) > 2)) {
@@ -92,9 +106,34 @@ export function chooseCause(hits: readonly Hit[], clauseContrast: (clause: numbe
 }
 
 /** Actions done on this visit, in order of mention. */
-export function chooseActions(hits: readonly Hit[]): FieldChoice[] {
+export function chooseActions(hits: readonly Hit[], tokens: readonly NoteToken[] = []): FieldChoice[] {
+  // "网就通了", "电话通了": a bare 通了 is unclogging only in a note about something clogged or a passage for water,
+  // air or oil (drains, pipes, nozzles); otherwise it is
+  // a connection coming back (an outcome, which the result keeps).
+  const clogged = hits.some((h) => h.group === 'cause' && (h.code === 'drain_blocked' || h.code === 'filter_clogged')) ||
+    tokens.some((t) => /[堵塞]|不畅|排不|下不去|慢|排水|下水|水管|管道|地漏|马桶|积水|冷凝水|管路|气路|水路|油路|喷嘴|喷头|针头|吸管|水盘/.test(t.text));
+  const bareThrough = (h: Hit): boolean => h.code === 'unclog' && h.tokTo - h.tokFrom === 1 && /^(?:通了|通)$/.test(tokens[h.tokFrom]?.text ?? '');
   // "没再重启": an action word after 没再/不再 says something stopped happening, not that it was done.
-  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger);
+  // "刷了一遍漆", "刷了卡": 刷 painting or swiping is not cleaning.
+  const otherSense = (h: Hit): boolean => {
+    if (h.code !== 'clean' || tokens[h.tokFrom]?.text !== '刷' || h.tokTo - h.tokFrom !== 1) return false;
+    for (let k = h.tokFrom + 1; k <= h.tokFrom + 3 && k < tokens.length; k++) {
+      const t = tokens[k] as NoteToken;
+      if (t.clause !== tokens[h.tokFrom]?.clause) break;
+      if (/^(?:漆|油漆|防锈漆|胶|卡|墙|脸|码|银行卡|饭卡)$/.test(t.text)) return true;
+    }
+    return false;
+  };
+  // "昨晚断电以后就开不了机", "每次断电以后时间都要重设": a power loss said as when the trouble began is a
+  // condition, not a reset — unless power comes back as a step ("断电后再上电", "断电以后重新开机").
+  const condition = (h: Hit): boolean => {
+    if (h.code !== 'reset' || !/^(?:断电|停电|掉电|断电了|停电了)$/.test(tokens.slice(h.tokFrom, h.tokTo).map((t) => t.text).join(''))) return false;
+    const after = tokens[h.tokTo];
+    if (!after || after.clause !== tokens[h.tokFrom]?.clause || !/^(?:以后|之后|后|后来|过后|的时候|时)$/.test(after.text)) return false;
+    const then = tokens[h.tokTo + 1];
+    return !then || !/^(?:再|重新|又|上电|通电|开机|重启|来电|送电|复位|等)/.test(then.text);
+  };
+  const done = hits.filter((h) => h.group === 'action' && !h.negated && !h.planned && !h.noLonger && (clogged || !bareThrough(h)) && !otherSense(h) && !condition(h));
   const byCode = new Map<string, Hit[]>();
   for (const h of done) byCode.set(h.code, [...(byCode.get(h.code) ?? []), h]);
   return [...byCode].map(([code, list]) => ({ code, confidence: list.some((h) => h.source === 'word') ? 0.85 : 0.75, hits: list }));
@@ -162,8 +201,8 @@ function capabilityBack(tokens: readonly NoteToken[], i: number): number | null 
   return null;
 }
 
-/** Stems that after 不 say the device lost a function ("不转了", "不亮了"), not that a symptom stopped. */
-const LOST_FUNCTION = /^(?:转|动|亮|出|走|能|会|行|好|热|凉|冷|开|启|通|用|工作|运行|显示|加热|制|认|识别|响应|上|进|下|来)/;
+/** Stems that after 不 say the device lost a function ("不转了", "不亮了"), or cannot ("转不起来了"), not that a symptom stopped. */
+const LOST_FUNCTION = /^(?:转|动|亮|出|走|能|会|行|好|热|凉|冷|开|启|通|用|工作|运行|显示|加热|制|认|识别|响应|上|进|下|来|起|回|过)/;
 /**
  * "不结霜了", "不进水了", "不夹纸了": after the work, 不 + a symptom (any wording, 1–2 words) + 了 ending the clause
  * is a symptom that stopped — unless what follows 不 is a lost function, or "still"/"again" precede it.
@@ -204,6 +243,49 @@ function stateBack(tokens: readonly NoteToken[], i: number): number | null {
   const before = tokens[i - 1];
   if (before && before.clause === t.clause && before.info && (before.info.flags & (F.neg | F.still)) !== 0) return null;
   return 0.6;
+}
+
+/** Directions that, after a verb or a subject, say something came back: "电流回来了", "隧道建起来了", "认出来了". */
+const BACK = new Set(['回来', '起来', '上来', '出来']);
+/** Handling verbs whose "出来/起来" moves an object ("取出来了", "拆下来", "收起来了"), not an outcome. */
+const HANDLING = /^(?:取|拿|掏|抠|拆|拉|挑|吸|抽|倒|放|找|挖|拔|撬|翻|清|剪|切|割|卸|搬|抬|提|捞|吹|扫|冲|查|看|测|量|想|说|问|听|写|算|退|收|装|包|堆|捡|举|扶|绑|卷|叠|拣|掰|拽|扯)$/;
+/**
+ * "换了电机 电流回来了", "改了地址 隧道建起来了", "插上就认出来了": after the work, a direction of return ending its
+ * clause with 了 is an outcome, whatever came back — unless a negator or "still" precedes it, or it only moves an
+ * object (取出来了).
+ */
+function backAgain(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!BACK.has(t.text) || !isLe(tokens[i + 1]) || !endsClause(tokens, i + 1)) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const x = tokens[k] as NoteToken;
+    if (x.clause !== t.clause) break;
+    if (/^[不没]/.test(x.text) || (x.info && (x.info.flags & (F.neg | F.still | F.plan)) !== 0)) return null;
+  }
+  const verb = tokens[i - 1];
+  if (!verb || verb.clause !== t.clause || HANDLING.test(verb.text)) return null;
+  return 0.6;
+}
+
+/** Functions a device performs; said bare with 了 after the work ("换了电容 制冷了"), the function is back. */
+const FUNCTIONS = new Set(['制冷', '制热', '加热', '出风', '出水', '运转', '工作', '发电', '并网', '计量', '打印', '出票', '出货', '充电',
+  '通讯', '启动', '开机', '运行', '点火', '出冰', '排水', '供电', '来电', '通电', '出图', '出纸', '称重', '识别', '读卡', '联网', '上网']);
+function functionBack(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!FUNCTIONS.has(t.text) || !isLe(tokens[i + 1]) || !endsClause(tokens, i + 1)) return null;
+  const before = tokens[i - 1];
+  if (before && before.clause === t.clause && (/^[不没]/.test(before.text) || (before.info && (before.info.flags & (F.neg | F.still | F.plan)) !== 0))) return null;
+  return 0.6;
+}
+/** "清了滤网 没再关机", "跑了一天没再跳": after the work, "not again" + what happened before, ending its clause. */
+const NOT_AGAIN = new Set(['没再', '没有再', '不再', '再没', '未再', '再也没', '再没有']);
+function notAgain(tokens: readonly NoteToken[], i: number): number | null {
+  const t = tokens[i] as NoteToken;
+  if (!NOT_AGAIN.has(t.text)) return null;
+  const next = tokens[i + 1];
+  if (!next || next.clause !== t.clause || next.kind === 'punct' || /^(?:来|过来|去|回来|联系|找|打电话|反馈)/.test(next.text)) return null;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (endsClause(tokens, k)) return 0.55;
+  return null;
 }
 
 type Signal = { readonly kind: 'resolved' | 'partial' | 'revisit' | 'awaiting_parts' | 'unresolved'; readonly at: number; readonly hit: Hit | null; readonly strength: number };
@@ -250,7 +332,7 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
   for (const h of hits) if (h.group === 'action' && h.code === 'reset' && h.noLonger && h.start > workAt) signals.push({ kind: 'resolved', at: h.start, hit: h, strength: 0.6 });
   tokens.forEach((t, i) => {
     if (t.start > workAt && !consumed.has(i)) {
-      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i) ?? stateBack(tokens, i);
+      const generic = capabilityBack(tokens, i) ?? symptomGone(tokens, i) ?? stateBack(tokens, i) ?? backAgain(tokens, i) ?? functionBack(tokens, i) ?? notAgain(tokens, i);
       if (generic !== null) signals.push({ kind: 'resolved', at: t.start, hit: null, strength: generic });
     }
     if (!consumed.has(i) && t.info && (t.info.flags & F.unresolved) !== 0 && t.start > workAt) signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.55 });
@@ -263,6 +345,12 @@ export function chooseResult(hits: readonly Hit[], tokens: readonly NoteToken[],
     // the taxonomy has no word for.
     if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && next.clause === t.clause &&
       /^[不没]/.test(next.text) && (next.info === undefined || (next.info.terms.length === 0 && (next.info.flags & F.noLonger) === 0))) {
+      signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
+    }
+    // "还是转不起来", "依然打不着": "still" + a verb + a potential complement with 不 after the work is unresolved too.
+    const after = tokens[i + 2];
+    if (t.start > workAt && !consumed.has(i) && t.info && (t.info.flags & F.still) !== 0 && next && after && next.clause === t.clause &&
+      after.clause === t.clause && untagged(next) && next.text.length === 1 && after.text === '不' && tokens[i + 3]?.clause === t.clause && untagged(tokens[i + 3])) {
       signals.push({ kind: 'unresolved', at: t.start, hit: null, strength: 0.5 });
     }
   });

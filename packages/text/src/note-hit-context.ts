@@ -211,7 +211,7 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
   for (const hit of hits) {
     const clause = clauses[hit.clause] as Clause;
     const marks = markedBefore[hit.tokFrom] ?? 0;
-    hit.causeMarked = (marks & 1) !== 0;
+    hit.causeMarked = (marks & 1) !== 0 || (hit.group === 'cause' && causedAfter(hit, tokens));
     hit.suspected = (marks & 2) !== 0;
     hit.planned = planBefore[hit.tokFrom] === 1 && !isDoneAction(tokens[hit.tokFrom] as NoteToken, tokens[hit.tokTo]) &&
       !(hit.group === 'action' && hitDone(hit, tokens));
@@ -249,4 +249,16 @@ export function annotateHits(hits: Hit[], tokens: readonly NoteToken[], clauses:
       if (has(tokens[k], F.le)) { hit.followedByLe = true; break; }
     }
   }
+}
+
+/** "是电容鼓包引起的", "排水管堵了导致漏水": a finding followed in its clause by 引起 / 导致 / 造成 is the root cause. */
+const CAUSED = /^(?:引起|导致|造成|引起的|导致的|造成的|所致|搞的|弄的|害的)$/;
+function causedAfter(hit: Hit, tokens: readonly NoteToken[]): boolean {
+  for (let k = hit.tokTo; k < Math.min(tokens.length, hit.tokTo + 3); k++) {
+    const t = tokens[k] as NoteToken;
+    if (t.clause !== hit.clause) return false;
+    if (CAUSED.test(t.text)) return true;
+    if (!/^(?:了|的|而|所|给|才|就)$/.test(t.text)) return false;
+  }
+  return false;
 }

@@ -81,7 +81,7 @@ const COMPONENT_CAUSES = new Set(['sensor', 'capacitor', 'mainboard', 'power_boa
 const COMBO_SKIP = new Set(['的', '有点', '好像', '也', '已经', '都', '有', '是', '被', '已', '全', '给', '明显', '严重']);
 
 /** Copulas that name a finding ("是主板") and the tails that may follow it ("的问题"). */
-const CAUSE_COPULA = new Set(['是', '查出来是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
+const CAUSE_COPULA = new Set(['是', '查出来是', '最后是', '查到最后是', '最后查到是', '最终是', '最后发现是', '最后查出来是', '最后确认是', '根源是', '查出是', '查到是', '发现是', '原来是', '原因是', '确认是', '结果是', '问题出在', '出在', '就是',
   '确定是', '判断是', '最后是', '确认为', '测出来是', '检查是', '应该是', '看了是', '其实是', '实际是', '原来']);
 const PROBLEM_TAIL = new Set(['的问题', '问题', '的原因', '故障', '的故障', '引起的', '导致的', '造成的']);
 
@@ -169,5 +169,32 @@ export function findHits(text: string, tokens: readonly NoteToken[], lexicon: No
       if (!COMBO_SKIP.has(next.text)) break;
     }
   });
+  // "红外灯坏了", "接收卡烧了", "挂轮裂了": a noun the lexicon does not know, recognisable as a component by the
+  // character that heads it, joined to a breakage predicate is a broken part too. Known parts, devices and
+  // cause components keep the treatment above; the run before the predicate must be entirely unknown to the
+  // dictionary (so "灯不亮", "电机坏了" and "传感器坏了" are untouched).
+  if (lexicon.codes.faultType.has('part_broken')) {
+    tokens.forEach((t, j) => {
+      if (!has(t, F.breakage)) return;
+      let k = j - 1;
+      while (k >= 0 && COMBO_SKIP.has((tokens[k] as NoteToken).text) && (tokens[k] as NoteToken).clause === t.clause) k--;
+      const head = tokens[k];
+      if (!head || head.clause !== t.clause || head.info !== undefined || head.kind === 'punct' || !PART_HEAD.test(head.text)) return;
+      let from = k;
+      while (from > 0 && k - from < 3) {
+        const x = tokens[from - 1] as NoteToken;
+        if (x.clause !== t.clause || x.info !== undefined || x.kind === 'punct' || !/^[\u4e00-\u9fa5a-z0-9]+$/.test(x.text)) break;
+        from--;
+      }
+      const noun = tokens.slice(from, k + 1).map((x) => x.text).join('');
+      if (noun.length < 2 || NOT_A_PART.test(noun)) return;
+      hits.push(make('faultType', 'part_broken', false, 'combo', from, j + 1));
+    });
+  }
   return hits;
 }
+
+/** Characters that head component nouns (灯, 卡, 轮, 阀 …): an unknown noun ending in one names a part. */
+const PART_HEAD = /[灯卡轮阀泵管片条块轴圈带刀簧膜针钮键扇丝罩壳芯棒杆链盘柄嘴套垫板头座盖环销叶瓦棍辊梁]$/;
+/** Unknown runs that end like a part but are not one (a card swiped, a person's head, a time). */
+const NOT_A_PART = /(?:刷卡|插卡|读卡|打卡|磁卡|饭卡|银行卡|会员卡|医保卡|上头|里头|外头|前头|后头|开头|钟头|年头|念头|这头|那头|一条|一块|一片|一根)$/;

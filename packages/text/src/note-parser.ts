@@ -62,9 +62,9 @@ function parseWith(lexicon: NoteLexicon, input: string): ParsedNote {
   for (const h of hits) for (let k = h.tokFrom; k < h.tokTo; k++) if (h.tokTo - h.tokFrom > 1) consumed.add(k);
 
   const errorCodes = extractErrorCodes(norm.text);
-  const fault = chooseFault(hits, errorCodes[0]?.start ?? null);
+  const fault = chooseFault(hits, errorCodes[0]?.start ?? null, tokens);
   const cause = chooseCause(hits, (c) => clauses[c]?.contrast ?? false);
-  const actions = chooseActions(hits);
+  const actions = chooseActions(hits, tokens);
   const result = chooseResult(hits, tokens, consumed);
   const parts = partsReplaced(lexicon, tokens, actions);
 
