@@ -184,8 +184,10 @@ export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<Li
  * left Postgres filtering every entry before the cursor.
  */
 function listSlice(db: Db, filter: TicketFilter, req: TicketPageRequest, slice: SortSlice, limit: number): Promise<ListedTicketRow[]> {
-  let q = filteredTickets(db, filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
-  if (slice.narrow && 'priority' in slice.narrow) q = q.where('tickets.priority', '=', slice.narrow.priority);
+  // A priority slice replaces the priority filter (sortSlices kept only the filter's priorities): beside
+  // `priority in (…)` SQLite read the index once per listed priority and sorted.
+  const narrowed = slice.narrow && 'priority' in slice.narrow ? { ...filter, priority: [slice.narrow.priority] } : filter;
+  let q = filteredTickets(db, narrowed, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
   if (slice.narrow && 'appointment' in slice.narrow) q = q.where('tickets.appointment_start', slice.narrow.appointment === 'set' ? 'is not' : 'is', null);
   const col = sql.ref(`tickets.${slice.column}`);
   const cmp = sql.raw(req.sort.desc ? '<' : '>');
