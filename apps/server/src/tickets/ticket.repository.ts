@@ -275,8 +275,10 @@ async function fetchIn<T>(values: string[], run: (v: string[]) => Promise<T[]>):
  */
 async function statusesToRead(db: Db, statuses: string[], assigneeId: string | undefined): Promise<string[]> {
   if (!assigneeId) return statuses;
+  // Ordered like tickets_assignee (assignee_id, status, created_at): without the order Postgres expected
+  // one of its ~26,000 estimated rows within the first few of a sequential scan, and read all 1M when none exists.
   const held = await Promise.all(statuses.map((s) => db.selectFrom('tickets').select('tickets.status')
-    .where('tickets.assignee_id', '=', assigneeId).where('tickets.status', '=', s).limit(1).executeTakeFirst()));
+    .where('tickets.assignee_id', '=', assigneeId).where('tickets.status', '=', s).orderBy('tickets.created_at').limit(1).executeTakeFirst()));
   return statuses.filter((_, i) => held[i] !== undefined);
 }
 
