@@ -8,7 +8,7 @@
 //                         BOARD_SORTS_PG_SCHEMA (default boardsorts_<pid>), dropped afterwards unless
 //                         BOARD_SORTS_PG_KEEP=1; an existing, filled schema is reused (and migrated)
 //   BOARD_SORTS_RUNS      timed runs per case (default 10); BOARD_SORTS_ONLY=sqlite|postgres
-//   BOARD_SORTS_KEYS      comma list of sorts to run (default all eight)
+//   BOARD_SORTS_KEYS      comma list of sorts to run (default all eight); BOARD_SORTS_CASES: filter names containing this
 //
 // The deep page resumes after a ticket 20,000 rows into the filtered set (in table order), i.e. somewhere
 // in the middle of the sort order: a keyset predicate that is only a filter would read everything before it.
@@ -72,7 +72,7 @@ async function run(ctx: AppContext, label: string): Promise<void> {
   if (ctx.database.dialect === 'postgres') await sql`analyze tickets`.execute(db);
   console.log(`${label}: ${(await db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n} tickets`);
   let worst = 0;
-  for (const c of await cases(ctx)) {
+  for (const c of (await cases(ctx)).filter((x) => x.name.includes(process.env.BOARD_SORTS_CASES ?? ''))) {
     // Deterministic "deep" ticket: DEEP rows into the filtered set in table order (or its first row).
     const base = filteredTickets(db, c.filter, c.scope);
     const deepRow = (await base.offset(DEEP).limit(1).executeTakeFirst()) ?? (await base.limit(1).executeTakeFirstOrThrow());
