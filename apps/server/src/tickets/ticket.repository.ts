@@ -1,11 +1,13 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
-import { PRIORITIES, priorityRank } from '@gongdan/domain/ticket/ticket';
 import { CompiledQuery, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
 import { insertRows } from '../storage/insert-row.ts';
 import { containsText } from '../storage/like-pattern.ts';
 import type { DialectName } from '../storage/database.ts';
+import { sortSlices, type SortSlice, type TicketSortKey } from './ticket-sort-slices.ts';
+
+export { NO_APPOINTMENT, type TicketSortKey } from './ticket-sort-slices.ts';
 
 export type Db = Kysely<DB>;
 
@@ -57,13 +59,8 @@ export interface TicketFilter {
   slaNow?: string | undefined;
 }
 
-export type TicketSortKey = 'created_at' | 'updated_at' | 'priority' | 'appointment_start' | 'sla_due';
-
 /** Tickets with no running SLA clock sort after every due time (ascending), like NO_APPOINTMENT. */
 export const NO_SLA_DUE = '9999-12-31T23:59:59.999Z';
-
-/** Tickets without an appointment sort after every appointment (ascending), so keyset paging sees no nulls. */
-export const NO_APPOINTMENT = '9999-12-31T23:59:59.999Z';
 
 export interface TicketPageRequest {
   filter: TicketFilter;
@@ -73,10 +70,6 @@ export interface TicketPageRequest {
   limit: number;
 }
 
-// The SQL twin of the domain's priorityRank, generated from PRIORITIES so the two cannot drift.
-const priorityRankSql = sql<number>`(case tickets.priority ${sql.join(PRIORITIES.map((p) => sql`when ${sql.lit(p)} then ${sql.lit(priorityRank(p))}`), sql` `)} else 1 end)`;
-
-const appointmentKey = sql<string>`coalesce(tickets.appointment_start, ${NO_APPOINTMENT})`;
 /**
  * warning = past the warning instant but not the due time, breached = past the due time (ADR 017).
  * `warn_at <= now` covers both: a breached clock's warning instant has passed too.
@@ -154,20 +147,52 @@ const LISTED_COLUMNS = [
   'location', 'resolution', 'created_by', 'created_at', 'updated_at', 'first_response_at', 'resolved_at', 'closed_at', 'version',
 ] as const satisfies readonly (keyof ListedTicketRow)[];
 
-/** One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist. */
+/**
+ * One page of ticket rows, keyset-paginated on (sort key, id). Fetches limit+1 to know if more exist.
+ * The page is read slice by slice (`sortSlices`: the priority sort one priority at a time, the
+ * appointment sort with and without an appointment) and, with several statuses, one status at a
+ * time, merged: each query walks a `(status, column, id)` index from the cursor and stops after a
+ * page, where one `status in (…) order by <expression>` query sorted every visible ticket (ADR 022).
+ */
 export async function listTicketRows(db: Db, req: TicketPageRequest): Promise<ListedTicketRow[]> {
   if (req.sort.key === 'sla_due') return listBySlaDue(db, req);
-  const branches = perStatusBranches(req);
-  if (branches) return mergeNewestPages(await Promise.all(branches.map((b) => listTicketRows(db, b))), req);
-  let q = filteredTickets(db, req.filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
-  const key = req.sort.key === 'priority' ? priorityRankSql : req.sort.key === 'appointment_start' ? appointmentKey : sql.ref(`tickets.${req.sort.key}`);
-  const cmp = req.sort.desc ? '<' : '>';
-  if (req.after) {
-    const { value, id } = req.after;
-    q = q.where(sql<boolean>`(${key} ${sql.raw(cmp)} ${value} or (${key} = ${value} and tickets.id ${sql.raw(cmp)} ${id}))`);
+  const rows: ListedTicketRow[] = [];
+  const statuses = req.filter.status && req.filter.status.length > 1 ? await statusesToRead(db, [...new Set(req.filter.status)], req.filter.assigneeId) : null;
+  for (const slice of sortSlices({ key: req.sort.key, desc: req.sort.desc }, req.after, req.filter.priority)) {
+    const want = req.limit + 1 - rows.length;
+    if (want <= 0) break;
+    const pages = statuses
+      ? await Promise.all(statuses.map((s) => listSlice(db, { ...req.filter, status: [s] }, req, slice, want)))
+      : [await listSlice(db, req.filter, req, slice, want)];
+    rows.push(...mergeSlicePages(pages, slice, req.sort.desc).slice(0, want));
   }
-  const dir = req.sort.desc ? sql.raw('desc') : sql.raw('asc');
-  return q.orderBy(sql`${key} ${dir}`).orderBy(sql`tickets.id ${dir}`).limit(req.limit + 1).execute();
+  return rows;
+}
+
+/**
+ * One slice for one status (or the whole status filter): the keyset condition is a row-value
+ * comparison, which both planners turn into a range on the index; `key < v or (key = v and id < i)`
+ * left Postgres filtering every entry before the cursor.
+ */
+function listSlice(db: Db, filter: TicketFilter, req: TicketPageRequest, slice: SortSlice, limit: number): Promise<ListedTicketRow[]> {
+  // A priority slice replaces the priority filter (sortSlices kept only the filter's priorities): beside
+  // `priority in (…)` SQLite read the index once per listed priority and sorted. It is written as the range
+  // `p <= priority <= p`, not `=`: with `=` Postgres knows the order needs id alone and, when its sample
+  // promised many matches, walked tickets_pkey filtering them instead (2 s for a customer's page at 1M).
+  const p = slice.narrow && 'priority' in slice.narrow ? slice.narrow.priority : null;
+  let q = filteredTickets(db, p ? { ...filter, priority: undefined } : filter, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const));
+  if (p) q = q.where('tickets.priority', '>=', p).where('tickets.priority', '<=', p);
+  if (slice.narrow && 'appointment' in slice.narrow) q = q.where('tickets.appointment_start', slice.narrow.appointment === 'set' ? 'is not' : 'is', null);
+  const col = sql.ref(`tickets.${slice.column}`);
+  const cmp = sql.raw(req.sort.desc ? '<' : '>');
+  if (slice.after) {
+    const a = slice.after;
+    q = 'value' in a ? q.where(sql<boolean>`(${col}, tickets.id) ${cmp} (${a.value}, ${a.id})`) : q.where(sql<boolean>`tickets.id ${cmp} ${a.id}`);
+  }
+  // Ordered by the column even where it is constant in the slice (a priority, no appointment): then the
+  // index order is the page order on Postgres too, which does not treat `is null` as fixing a column.
+  const dir = sql.raw(req.sort.desc ? 'desc' : 'asc');
+  return q.orderBy(sql`${col} ${dir}`).orderBy(sql`tickets.id ${dir}`).limit(limit).execute();
 }
 
 /**
@@ -238,20 +263,27 @@ async function fetchIn<T>(values: string[], run: (v: string[]) => Promise<T[]>):
 }
 
 /**
- * Several statuses sorted by creation time: one query per status, each read in index order
- * (tickets_status_created, or tickets_status_team / tickets_assignee with a team or assignee) and
- * stopped after a page, merged here. One `status in (…)` query gathers every ticket in those
- * statuses and sorts them: at 1,000,000 tickets "新建 + 已派单" is 850,000 rows (ADR 018).
+ * With an assignee filter, the statuses in which the assignee holds no ticket at all are left out (one
+ * probe of tickets_assignee each): new tickets have no assignee, and walking "new" in sort order for one
+ * read all 450,000 of them at 1M (ADR 022).
  */
-function perStatusBranches(req: TicketPageRequest): TicketPageRequest[] | null {
-  const statuses = req.filter.status;
-  if (!statuses || statuses.length < 2 || req.sort.key !== 'created_at') return null;
-  return [...new Set(statuses)].map((s) => ({ ...req, filter: { ...req.filter, status: [s] } }));
+async function statusesToRead(db: Db, statuses: string[], assigneeId: string | undefined): Promise<string[]> {
+  if (!assigneeId) return statuses;
+  // Ordered like tickets_assignee (assignee_id, status, created_at): without the order Postgres expected
+  // one of its ~26,000 estimated rows within the first few of a sequential scan, and read all 1M when none exists.
+  const held = await Promise.all(statuses.map((s) => db.selectFrom('tickets').select('tickets.status')
+    .where('tickets.assignee_id', '=', assigneeId).where('tickets.status', '=', s).orderBy('tickets.created_at').limit(1).executeTakeFirst()));
+  return statuses.filter((_, i) => held[i] !== undefined);
 }
 
-function mergeNewestPages(pages: ListedTicketRow[][], req: TicketPageRequest): ListedTicketRow[] {
-  const dir = req.sort.desc ? -1 : 1;
-  const cmp = (a: ListedTicketRow, b: ListedTicketRow) =>
-    a.created_at !== b.created_at ? (a.created_at < b.created_at ? -dir : dir) : a.id === b.id ? 0 : a.id < b.id ? -dir : dir;
-  return pages.flat().sort(cmp).slice(0, req.limit + 1);
+/** The per-status pages of one slice in slice order: by (column, id); a column constant in the slice leaves id. */
+function mergeSlicePages(pages: ListedTicketRow[][], slice: SortSlice, desc: boolean): ListedTicketRow[] {
+  if (pages.length === 1) return pages[0] ?? [];
+  const dir = desc ? -1 : 1;
+  const cmp = (a: ListedTicketRow, b: ListedTicketRow) => {
+    const x = a[slice.column] ?? '';
+    const y = b[slice.column] ?? '';
+    return x !== y ? (x < y ? -dir : dir) : a.id === b.id ? 0 : a.id < b.id ? -dir : dir;
+  };
+  return pages.flat().sort(cmp);
 }
