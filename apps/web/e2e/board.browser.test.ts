@@ -78,6 +78,22 @@ describe('ticket board in Chromium', () => {
     assert.deepEqual(api.slice(0, 2), ['/api/v1/auth/session', '/api/v1/tickets'], api.join(', '));
   });
 
+  test("the unfiltered board's session and first page are asked for by the HTML, once, and the app takes both answers", async () => {
+    const { page } = b;
+    const api: string[] = [];
+    const onRequest = (r: { url(): string }) => { if (r.url().includes('/api/v1/')) api.push(new URL(r.url()).pathname); };
+    page.on('request', onRequest);
+    await page.goto(`${w.url}/tickets`);
+    await page.locator(`tr[data-row-id="${ids.newest}"]`).waitFor();
+    await page.getByRole('combobox', { name: '团队' }).waitFor();
+    page.off('request', onRequest);
+    assert.deepEqual(api.slice(0, 2), ['/api/v1/auth/session', '/api/v1/tickets'], api.join(', '));
+    assert.equal(api.filter((p) => p === '/api/v1/auth/session').length, 1, api.join(', '));
+    assert.equal(api.filter((p) => p === '/api/v1/tickets').length, 1, api.join(', '));
+    const left = await page.evaluate(() => Object.keys((window as Window & { __gdBoot?: { requests: object } }).__gdBoot?.requests ?? {}));
+    assert.deepEqual(left, [], 'every early answer was taken by the API client');
+  });
+
   test('sort by clicking a header and by the keyboard on it; Enter there sorts, it does not open the active row', async () => {
     const { page } = b;
     await page.goto(`${w.url}/tickets`);

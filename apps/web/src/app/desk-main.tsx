@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DeskProviders } from './providers.tsx';
 import { DeskRouter } from './router.tsx';
+import 'antd/dist/antd.css';
 import '../ui/desk.css';
 
 const root = document.getElementById('root');

@@ -8,6 +8,7 @@ import type {
   TicketListParams, TransitionInput, UpdateTicketInput, User,
 } from './api-types.ts';
 import { ApiError, networkError, problemOf } from './problem.ts';
+import { takeBootResponse } from './boot-requests.ts';
 import { requestInit } from './request-init.ts';
 
 let csrfToken: string | null = null;
@@ -32,9 +33,12 @@ function withQuery(path: string, query?: Query): string {
 
 export async function request<T>(method: string, path: string, opts: { body?: unknown; form?: FormData; query?: Query } = {}): Promise<T> {
   const { headers, body } = requestInit(method, acceptLanguage, csrfToken, opts);
+  const url = withQuery(path, opts.query);
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin' });
+    // A GET the page's HTML already made (boot-requests.ts) is answered from there, once.
+    const early = method === 'GET' ? await takeBootResponse(url, acceptLanguage) : null;
+    res = early ?? await fetch(url, { method, headers, body, credentials: 'same-origin' });
   } catch (e) {
     throw networkError(e);
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { nextSort, sortOrder } from './board-params.ts';
+import { apiParams, filtersFrom, nextSort, sortOrder } from './board-params.ts';
 
 test('aria-sort of a column follows the URL sort; no sort means newest created first', () => {
   assert.equal(sortOrder(undefined, 'createdAt'), 'descending');
@@ -22,4 +23,10 @@ test('a header click cycles ascending → descending → default, and always cha
   assert.equal(nextSort('updated_at', 'updatedAt'), '-updated_at');
   assert.equal(nextSort('-updated_at', 'updatedAt'), undefined);
   assert.equal(nextSort(undefined, 'title'), undefined);
+});
+
+test("the unfiltered board's first page is the one index.html asks for before the entry script (ADR 025)", () => {
+  const html = readFileSync(new URL('../../../../index.html', import.meta.url), 'utf8');
+  const query = new URLSearchParams(apiParams(filtersFrom(new URLSearchParams(''))) as Record<string, string>).toString();
+  assert.ok(html.includes(`'/api/v1/tickets?${query}'`), `index.html should ask for /api/v1/tickets?${query}`);
 });

@@ -13,10 +13,11 @@ import { boardListQuery } from './use-board-query.ts';
  * now the rows are usually there for the board's first render. Nobody signed in: no request.
  */
 export async function prefetchBoard(client: QueryClient, search: string): Promise<void> {
+  // The rows carry the server's status labels in the person's language; the I18nProvider sets it
+  // during the first render, which may not have happened yet (and the HTML's early requests are
+  // taken only for the language they were made in).
+  apiSession.setLanguage(initialLocale());
   const session = await client.fetchQuery(sessionQuery).catch(() => null);
   if (!session) return;
-  // The rows carry the server's status labels in the person's language; the I18nProvider sets it
-  // during the first render, which may not have happened yet.
-  apiSession.setLanguage(initialLocale());
   await client.prefetchInfiniteQuery(boardListQuery(apiParams(filtersFrom(new URLSearchParams(search)))));
 }
