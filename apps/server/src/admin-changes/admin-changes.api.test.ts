@@ -54,6 +54,23 @@ for (const target of testTargets()) {
       assert.equal(e?.action, 'create');
     });
 
+    test('tokens and webhooks are logged without their secrets; workflow edits keep before → after', async () => {
+      const t = await admin.post('/api/v1/api-tokens', { name: 'BI 报表', scopes: ['ticket.read'] });
+      assert.equal(t.status, 201, t.text);
+      assert.equal((await admin.request('DELETE', `/api/v1/api-tokens/${t.body.id}`)).status, 204);
+      const hook = await admin.post('/api/v1/webhooks', { name: 'ERP', url: 'http://127.0.0.1:9/erp', events: ['ticket.created'] });
+      assert.equal(hook.status, 201, hook.text);
+      const wf = (await admin.get('/api/v1/workflow')).body;
+      assert.equal((await admin.put('/api/v1/workflow', { ...wf, name: '维修流程 v2' })).status, 200);
+      const text = JSON.stringify(await w.ctx.database.db.selectFrom('admin_changes').selectAll().execute());
+      assert.ok(!text.includes(t.body.token) && !text.includes(hook.body.secret), 'no token or webhook secret');
+      const tokenLog = await newest(`&entity=api_token&entityId=${t.body.id}`);
+      assert.deepEqual(tokenLog.map((e) => e.action), ['revoke', 'create']);
+      assert.equal((await newest('&entity=webhook'))[0]?.entityId, hook.body.id);
+      const [flow] = await newest('&entity=workflow');
+      assert.deepEqual([(flow?.before as { name?: string } | null)?.name !== '维修流程 v2', (flow?.after as { name?: string }).name], [true, '维修流程 v2']);
+    });
+
     test('only admins read the log; filters are checked at the field', async () => {
       const s = await w.as('supervisor');
       const denied = await s.get('/api/v1/admin/changes');
