@@ -71,6 +71,19 @@ for (const target of testTargets()) {
       assert.deepEqual([(flow?.before as { name?: string } | null)?.name !== '维修流程 v2', (flow?.after as { name?: string }).name], [true, '维修流程 v2']);
     });
 
+    test('parts: create, update and retire each write one entry; a refused edit writes none', async () => {
+      const n = await count();
+      const part = await admin.post('/api/v1/parts', { partNo: 'LOG-001', name: '压缩机电容', unit: '个', models: ['KFR-35GW'], substituteIds: [] });
+      assert.equal(part.status, 201, part.text);
+      assert.equal((await admin.patch(`/api/v1/parts/${part.body.id}`, { name: '压缩机启动电容' })).status, 200);
+      assert.equal((await admin.patch(`/api/v1/parts/${part.body.id}`, { substituteIds: ['no-such-part'] })).status, 422);
+      assert.equal((await admin.request('DELETE', `/api/v1/parts/${part.body.id}`)).status, 200);
+      assert.equal(await count(), n + 3);
+      const log = await newest(`&entity=part&entityId=${part.body.id}`);
+      assert.deepEqual(log.map((e) => e.action), ['delete', 'update', 'create']);
+      assert.deepEqual([(log[1]?.before as { name: string }).name, (log[1]?.after as { name: string }).name], ['压缩机电容', '压缩机启动电容']);
+    });
+
     test('only admins read the log; filters are checked at the field', async () => {
       const s = await w.as('supervisor');
       const denied = await s.get('/api/v1/admin/changes');

@@ -16,6 +16,16 @@ export interface ChangeOrigin {
 /** Origin of changes made by the CLI or seeding, which have no request. */
 export const systemOrigin: ChangeOrigin = { actor: { kind: 'system', id: 'system', name: 'system' }, meta: { ip: null, userAgent: 'gongdan-cli' } };
 
+/** An origin whose actor is a full principal (use cases that also check permissions). */
+export interface ActorOrigin extends ChangeOrigin {
+  actor: Actor;
+}
+
+/** Origin for a known actor outside a request (seeding, tests). */
+export function originFor(actor: Actor): ActorOrigin {
+  return { actor, meta: systemOrigin.meta };
+}
+
 export interface AdminChange {
   entity: string;
   entityId: string;
