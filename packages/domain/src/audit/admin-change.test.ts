@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import type { Mac } from '../shared/crypto.ts';
 import { GENESIS_HASH } from './audit-record.ts';
-import { adminHeadMessage, appendAdminChange, createAdminChangeVerifier, redactSecrets, REDACTED, type AdminChangeInput, type AdminChangeRow } from './admin-change.ts';
+import { adminHeadMessage, appendAdminChange, createAdminChangeVerifier, redactSecrets, REDACTED, type AdminChangeHead, type AdminChangeInput, type AdminChangeRow } from './admin-change.ts';
 
 const mac: Mac = (message) => createHmac('sha256', 'test-audit-key').update(message, 'utf8').digest('hex');
 const input = (id: string): AdminChangeInput => ({
@@ -22,7 +22,7 @@ function chain(n: number) {
   return { rows, head };
 }
 
-const verify = (rows: AdminChangeRow[], head: Parameters<ReturnType<typeof createAdminChangeVerifier>['finish']>[0]) => {
+const verify = (rows: AdminChangeRow[], head: AdminChangeHead | null) => {
   const v = createAdminChangeVerifier(mac);
   for (const r of rows) v.record(r);
   return v.finish(head);
@@ -37,7 +37,7 @@ test('an untouched chain verifies; an empty one with its genesis head too', () =
 
 test('editing any column, removing, reordering or cutting entries is found', () => {
   const { rows, head } = chain(3);
-  const kind = (rs: AdminChangeRow[], h = head) => verify(rs, h).firstBroken?.kind;
+  const kind = (rs: AdminChangeRow[], h: AdminChangeHead | null = head) => verify(rs, h).firstBroken?.kind;
   for (const col of ['entity', 'entity_id', 'action', 'actor_id', 'actor_name', 'at', 'ip', 'user_agent', 'before', 'after'] as const) {
     assert.equal(kind(rows.map((r, i) => (i === 1 ? { ...r, [col]: `${r[col] ?? ''}x` } : r))), 'admin_record_hash_mismatch', col);
   }
