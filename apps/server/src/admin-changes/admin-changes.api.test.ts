@@ -84,6 +84,14 @@ for (const target of testTargets()) {
       assert.deepEqual([(log[1]?.before as { name: string }).name, (log[1]?.after as { name: string }).name], ['压缩机电容', '压缩机启动电容']);
     });
 
+    test('executability settings keep before → after', async () => {
+      const r = await admin.put('/api/v1/field/executability-config', { byType: { repair: ['parts'] } });
+      assert.equal(r.status, 200, r.text);
+      const [e] = await newest('&entity=executability');
+      assert.deepEqual((e?.after as Record<string, string[]>).repair, ['parts']);
+      assert.notDeepEqual((e?.before as Record<string, string[]>).repair, ['parts']);
+    });
+
     test('only admins read the log; filters are checked at the field', async () => {
       const s = await w.as('supervisor');
       const denied = await s.get('/api/v1/admin/changes');

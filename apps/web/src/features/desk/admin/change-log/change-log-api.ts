@@ -9,6 +9,7 @@ export const ENTITY_LABELS: Record<AdminChangeEntity, [string, string]> = {
   user: ['用户', 'User'], team: ['团队', 'Team'], team_calendar: ['团队日历', 'Team calendar'], api_token: ['API 令牌', 'API token'],
   sla_policy: ['SLA 策略', 'SLA policy'], calendar: ['工作日历', 'Calendar'], workflow: ['工作流', 'Workflow'], form: ['表单', 'Form'],
   part: ['备件', 'Spare part'], warehouse: ['仓库', 'Warehouse'], sop: ['SOP 文档', 'SOP'], webhook: ['Webhook', 'Webhook'],
+  chat_robot: ['群机器人', 'Chat robot'], executability: ['可执行性检查', 'Executability checks'],
 };
 
 export const ACTION_LABELS: Record<string, [string, string]> = {
