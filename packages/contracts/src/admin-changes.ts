@@ -3,7 +3,7 @@ import { Instant, LimitQuery, page } from './common.ts';
 
 /** Kinds of configuration the admin change log records (ADR 026). */
 export const ADMIN_CHANGE_ENTITIES = [
-  'user', 'team', 'team_calendar', 'api_token', 'sla_policy', 'calendar', 'workflow', 'form', 'part', 'warehouse', 'sop', 'webhook', 'chat_robot', 'executability',
+  'user', 'team', 'team_calendar', 'api_token', 'sla_policy', 'calendar', 'workflow', 'form', 'part', 'warehouse', 'sop', 'webhook', 'chat_robot', 'executability', 'confirmation_policy',
 ] as const;
 export type AdminChangeEntity = (typeof ADMIN_CHANGE_ENTITIES)[number];
 

@@ -13,7 +13,7 @@ import { createTeam, createUser } from '../users/manage-users.ts';
 import { DEMO_STAFF, DEMO_TEAMS, DEVICE_MODELS, TICKET_TEMPLATES, demoCustomers } from './demo-data.ts';
 import { demoPhotoPng, mulberry32 } from './demo-random.ts';
 import { seedFieldDemo } from './seed-field-demo.ts';
-import { systemOrigin } from '../admin-changes/record-admin-change.ts';
+import { originFor, systemOrigin } from '../admin-changes/record-admin-change.ts';
 
 export const DEMO_PASSWORD = 'gongdan-demo';
 export const DEMO_LOGINS = DEMO_STAFF.filter((s) => ['admin@demo.local', 'supervisor@demo.local', 'dispatcher@demo.local', 'engineer@demo.local', 'engineer2@demo.local'].includes(s.email))
@@ -97,7 +97,7 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
   // One customer's tickets are closed by supervisor review instead of the customer's signature
   // (issue 7), so the demo also shows tickets resting in 已解决.
   const reviewCustomer = customers[0] as (typeof customers)[number];
-  must(await setConfirmationPolicy(ctx, admin, 'customer', reviewCustomer.id, { mode: 'supervisor_review', autoCloseDays: null, reason: '驻场维保合同：由主管审核关闭' }), 'confirmation policy');
+  must(await setConfirmationPolicy(ctx, originFor(admin), 'customer', reviewCustomer.id, { mode: 'supervisor_review', autoCloseDays: null, reason: '驻场维保合同：由主管审核关闭' }), 'confirmation policy');
 
   const engineers = [...users.values()].filter((u) => u.role === 'engineer');
   const lastOpenOf = new Map<string, string>();

@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<AdminChangeEntity, [string, string]> = {
   sla_policy: ['SLA 策略', 'SLA policy'], calendar: ['工作日历', 'Calendar'], workflow: ['工作流', 'Workflow'], form: ['表单', 'Form'],
   part: ['备件', 'Spare part'], warehouse: ['仓库', 'Warehouse'], sop: ['SOP 文档', 'SOP'], webhook: ['Webhook', 'Webhook'],
   chat_robot: ['群机器人', 'Chat robot'], executability: ['可执行性检查', 'Executability checks'],
+  confirmation_policy: ['确认策略', 'Confirmation policy'],
 };
 
 export const ACTION_LABELS: Record<string, [string, string]> = {
