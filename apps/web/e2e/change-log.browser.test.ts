@@ -51,5 +51,8 @@ describe('admin change log in Chromium', () => {
     await row.waitFor();
     await settle(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-change-log.png') });
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Change log' }).waitFor();
+    await page.getByTestId('change-log').getByText('Team · Updated').first().waitFor();
   });
 });
