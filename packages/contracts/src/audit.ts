@@ -26,8 +26,9 @@ export const AuditVerifyDto = z
     records: z.number().int(),
     tickets: z.number().int(),
     checkpoints: z.number().int(),
+    adminChanges: z.number().int().describe('Entries of the admin change log verified (ADR 026)'),
     firstBroken: z
-      .object({ kind: z.string(), ticketId: z.string().nullable(), recordId: z.string().nullable(), seq: z.number().nullable(), detail: z.string() })
+      .object({ kind: z.string().describe('admin_* kinds are in the admin change log'), ticketId: z.string().nullable(), recordId: z.string().nullable(), seq: z.number().nullable(), detail: z.string() })
       .nullable(),
   })
   .meta({ id: 'AuditVerify' });

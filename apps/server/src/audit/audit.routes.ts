@@ -21,9 +21,9 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
 
   r.get('/api/v1/audit/verify', {
     config: { access: 'audit.verify' },
-    schema: { tags: ['audit'], summary: 'Verify every audit chain, head and checkpoint; names the first broken record', response: { 200: AuditVerifyDto, ...problems } },
+    schema: { tags: ['audit'], summary: 'Verify every audit chain, head and checkpoint, and the admin change log; names the first broken record', response: { 200: AuditVerifyDto, ...problems } },
   }, async () => {
     const v = await verifyAudit(ctx);
-    return { ok: v.ok, records: v.records, tickets: v.tickets, checkpoints: v.checkpoints, firstBroken: v.firstBroken };
+    return { ok: v.ok, records: v.records, tickets: v.tickets, checkpoints: v.checkpoints, adminChanges: v.adminChanges, firstBroken: v.firstBroken };
   });
 }

@@ -1,4 +1,6 @@
-import { createAuditVerifier, type AuditVerification } from '@gongdan/domain/audit/audit-verifier';
+import type { AdminChainProblem } from '@gongdan/domain/audit/admin-change';
+import { createAuditVerifier, type AuditProblem, type AuditVerification } from '@gongdan/domain/audit/audit-verifier';
+import { verifyAdminChanges } from '../admin-changes/verify-admin-changes.ts';
 import type { AppContext } from '../app-context.ts';
 import { listCheckpoints, orphanChainIds, recordsOfTickets, ticketHeadsAfter } from './audit.repository.ts';
 import { readAuditAnchor } from './audit-anchor.ts';
@@ -9,7 +11,13 @@ const BATCH = 500;
  * Verifies every chain, head and checkpoint, streaming tickets in batches so a database of a
  * million tickets verifies in bounded memory. Pure checks live in the domain verifier.
  */
-export async function verifyAudit(ctx: AppContext): Promise<AuditVerification> {
+/** Ticket audit verdict plus the admin change log's (whose problem kinds start with `admin_`). */
+export type FullVerification = Omit<AuditVerification, 'firstBroken'> & {
+  firstBroken: AuditProblem | (AdminChainProblem & { ticketId: null }) | null;
+  adminChanges: number;
+};
+
+export async function verifyAudit(ctx: AppContext): Promise<FullVerification> {
   const db = ctx.database.db;
   const anchor = readAuditAnchor(ctx.config.dataDir);
   const verifier = createAuditVerifier(ctx.auditMac, anchor ? { anchor } : {});
@@ -32,5 +40,15 @@ export async function verifyAudit(ctx: AppContext): Promise<AuditVerification> {
     for (const r of await recordsOfTickets(db, [id])) verifier.record(r);
     verifier.endTicket();
   }
-  return verifier.finish();
+  const tickets = verifier.finish();
+  // The admin change log is a chain of its own under the same key (ADR 026); one verdict covers both.
+  const admin = await verifyAdminChanges(ctx);
+  const adminBroken = admin.firstBroken ? { ...admin.firstBroken, ticketId: null } : null;
+  return {
+    ...tickets,
+    ok: tickets.ok && admin.ok,
+    firstBroken: tickets.firstBroken ?? adminBroken,
+    problemCount: tickets.problemCount + admin.problemCount,
+    adminChanges: admin.records,
+  };
 }

@@ -8,7 +8,7 @@ import type { AppContext } from '../app-context.ts';
 import { SESSION_COOKIE } from '../http/access.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { RateLimiter } from '../http/rate-limiter.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { sendResult } from '../http/reply.ts';
 import { signIn, SESSION_MS } from './sign-in.ts';
 import { csrfTokenFor, evictPrincipal, resolvePrincipal, type Principal } from './resolve-actor.ts';
@@ -88,7 +88,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post('/api/v1/api-tokens', {
     config: { access: 'token.manage' },
     schema: { tags, summary: 'Create a scoped API token for an integration (shown once)', body: CreateApiTokenBody, response: { 201: ApiTokenDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createApiToken(ctx, actorOf(req), req.body), 201, (t) => t));
+  }, async (req, reply) => sendResult(req, reply, await createApiToken(ctx, originOf(req), req.body), 201, (t) => t));
 
   r.get('/api/v1/api-tokens', {
     config: { access: 'token.manage' },
@@ -99,7 +99,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     config: { access: 'token.manage' },
     schema: { tags, summary: 'Revoke an API token', params: z.object({ id: z.string() }), response: { 204: z.null(), ...problems, 404: ProblemSchema } },
   }, async (req, reply) => {
-    await sendResult(req, reply, await revokeApiToken(ctx, req.params.id), 204, () => null);
+    await sendResult(req, reply, await revokeApiToken(ctx, originOf(req), req.params.id), 204, () => null);
     return reply.send(null);
   });
 }

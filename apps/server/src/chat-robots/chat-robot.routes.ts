@@ -8,7 +8,7 @@ import {
 } from '@gongdan/contracts/chat-robots';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { presentChatRobot, presentRobotDelivery } from './chat-robot.presenter.ts';
 import { createChatRobot } from './create-chat-robot.ts';
 import { deleteChatRobot } from './delete-chat-robot.ts';
@@ -26,7 +26,7 @@ export function registerChatRobotRoutes(app: FastifyInstance, ctx: AppContext): 
   r.post('/api/v1/chat-robots', {
     config: { access },
     schema: { tags, summary: 'Connect a chat robot (team-, policy- or globally scoped); the secret is never shown again', body: CreateChatRobotBody, response: { 201: ChatRobotDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createChatRobot(ctx, actorOf(req), req.body), 201, presentChatRobot));
+  }, async (req, reply) => sendResult(req, reply, await createChatRobot(ctx, originOf(req), req.body), 201, presentChatRobot));
 
   r.get('/api/v1/chat-robots', {
     config: { access },
@@ -41,12 +41,12 @@ export function registerChatRobotRoutes(app: FastifyInstance, ctx: AppContext): 
   r.patch('/api/v1/chat-robots/:id', {
     config: { access },
     schema: { tags, summary: 'Change a chat robot; secret: null removes it, a string replaces it', params: IdParams, body: UpdateChatRobotBody, response: { 200: ChatRobotDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updateChatRobot(ctx, req.params.id, req.body), 200, presentChatRobot));
+  }, async (req, reply) => sendResult(req, reply, await updateChatRobot(ctx, originOf(req), req.params.id, req.body), 200, presentChatRobot));
 
   r.delete('/api/v1/chat-robots/:id', {
     config: { access },
     schema: { tags, summary: 'Remove a chat robot', params: IdParams, response: { 204: z.null(), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deleteChatRobot(ctx, req.params.id), 204, () => null));
+  }, async (req, reply) => sendResult(req, reply, await deleteChatRobot(ctx, originOf(req), req.params.id), 204, () => null));
 
   r.post('/api/v1/chat-robots/:id/test', {
     config: { access },

@@ -8,6 +8,7 @@ import { createChatRobot } from './create-chat-robot.ts';
 import { enqueueRobotMessage } from './enqueue-robot-message.ts';
 import { FakeRobotReceiver } from './fake-robot-receiver.ts';
 import { listChatRobotDeliveries } from './list-chat-robots.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 const li = { name: '李雷', mobile: '13800001111', wecomUserId: 'lilei', dingtalkUserId: 'ding-lilei', feishuUserId: 'ou_lilei' };
 const SECRETS: Record<RobotKind, string | null> = { wecom: null, dingtalk: 'SECdingtalk-test-secret', feishu: 'feishu-test-secret' };
@@ -29,7 +30,7 @@ for (const target of testTargets()) {
     async function robotFor(kind: RobotKind, credential: string) {
       const receiver = await new FakeRobotReceiver(kind, credential, SECRETS[kind], () => w.clock.now().getTime()).start();
       receivers.push(receiver);
-      const created = await createChatRobot(w.ctx, admin, { name: `${kind} 群`, kind, webhookUrl: receiver.url, secret: SECRETS[kind], enabled: true });
+      const created = await createChatRobot(w.ctx, originFor(admin), { name: `${kind} 群`, kind, webhookUrl: receiver.url, secret: SECRETS[kind], enabled: true });
       assert.ok(created.ok, JSON.stringify(created));
       return { receiver, robotId: created.value.id };
     }
@@ -64,7 +65,7 @@ for (const target of testTargets()) {
     test('a wrong secret is refused by the receiver and the body-level error is logged and retried', async () => {
       const receiver = await new FakeRobotReceiver('dingtalk', 'cred-wrong', 'SECright', () => w.clock.now().getTime()).start();
       receivers.push(receiver);
-      const r = await createChatRobot(w.ctx, admin, { name: 'wrong', kind: 'dingtalk', webhookUrl: receiver.url, secret: 'SECwrong', enabled: true });
+      const r = await createChatRobot(w.ctx, originFor(admin), { name: 'wrong', kind: 'dingtalk', webhookUrl: receiver.url, secret: 'SECwrong', enabled: true });
       assert.ok(r.ok);
       await send(r.value.id, 'm-wrong');
       await w.drain();

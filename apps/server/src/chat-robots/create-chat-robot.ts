@@ -1,7 +1,8 @@
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { RobotKind } from '@gongdan/domain/notify/robot-message';
-import type { Actor } from '@gongdan/domain/access/roles';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
+import { presentChatRobot } from './chat-robot.presenter.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
 import { outboundUrlIssue } from '../shared/outbound-http.ts';
@@ -35,7 +36,7 @@ export async function checkRobotFields(ctx: AppContext, kind: RobotKind, webhook
   return issues;
 }
 
-export async function createChatRobot(ctx: AppContext, actor: Actor, input: ChatRobotInput): Promise<Result<ChatRobotsTable, AppError>> {
+export async function createChatRobot(ctx: AppContext, origin: ActorOrigin, input: ChatRobotInput): Promise<Result<ChatRobotsTable, AppError>> {
   const secret = input.secret ?? null;
   const teamId = input.teamId ?? null;
   const issues = await checkRobotFields(ctx, input.kind, input.webhookUrl, secret, teamId);
@@ -43,8 +44,12 @@ export async function createChatRobot(ctx: AppContext, actor: Actor, input: Chat
   const now = ctx.clock.now();
   const row: ChatRobotsTable = {
     id: newId(now.getTime()), name: input.name, kind: input.kind, webhook_url: input.webhookUrl, secret, team_id: teamId,
-    policy_id: input.policyId ?? null, enabled: input.enabled ? 1 : 0, created_by: actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
+    policy_id: input.policyId ?? null, enabled: input.enabled ? 1 : 0, created_by: origin.actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
   };
-  await insertChatRobot(ctx.database.db, row);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await insertChatRobot(trx, row);
+    // presentChatRobot masks the webhook URL, whose key is the robot's credential.
+    await recordAdminChange(trx, ctx, origin, { entity: 'chat_robot', entityId: row.id, action: 'create', before: null, after: presentChatRobot(row) });
+  });
   return ok(row);
 }

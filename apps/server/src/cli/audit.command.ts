@@ -16,7 +16,7 @@ export async function runAudit(config: Readonly<Config>, args: string[]): Promis
       return 0;
     }
     const v = await verifyAudit(ctx);
-    process.stdout.write(`${JSON.stringify({ ok: v.ok, records: v.records, tickets: v.tickets, checkpoints: v.checkpoints, firstBroken: v.firstBroken })}\n`);
+    process.stdout.write(`${JSON.stringify({ ok: v.ok, records: v.records, tickets: v.tickets, checkpoints: v.checkpoints, adminChanges: v.adminChanges, firstBroken: v.firstBroken })}\n`);
     if (!v.ok && v.firstBroken) {
       const b = v.firstBroken;
       process.stderr.write(`audit chain broken: ${b.kind} at ticket ${b.ticketId ?? '-'} record ${b.recordId ?? '-'} seq ${b.seq ?? '-'}: ${b.detail}\n`);

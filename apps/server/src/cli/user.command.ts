@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import { createContext } from '../runtime.ts';
 import { createUser } from '../users/manage-users.ts';
 import { UsageError } from '../cli.ts';
+import { systemOrigin } from '../admin-changes/record-admin-change.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -26,7 +27,7 @@ export async function runUser(config: Readonly<Config>, args: string[]): Promise
   const password = await readStdin();
   const ctx = await createContext(config);
   try {
-    const r = await createUser(ctx, { email: values.email, name: values.name, role: values.role as UserRole, password, teamIds: values.team ?? [], phone: values.phone ?? null });
+    const r = await createUser(ctx, systemOrigin, { email: values.email, name: values.name, role: values.role as UserRole, password, teamIds: values.team ?? [], phone: values.phone ?? null });
     if (!r.ok) {
       const msg = r.error.kind === 'validation' ? r.error.errors.map((e) => `${e.field}: ${pickText(e.message, 'en-US')}`).join('; ') : r.error.kind;
       process.stderr.write(`gongdan: user not created: ${msg}\n`);

@@ -5,7 +5,7 @@ import { ProblemSchema } from '@gongdan/contracts/problem';
 import { ConfirmationPolicyBody, ConfirmationPolicyDto } from '@gongdan/contracts/confirmations';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import type { ConfirmationPoliciesTable } from '../storage/tables-confirm.ts';
 import { parseJson } from '../shared/json.ts';
 import { setConfirmationPolicy } from './set-confirmation-policy.ts';
@@ -63,7 +63,7 @@ export function registerConfirmationPolicyRoutes(app: FastifyInstance, ctx: AppC
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Set a policy (always with a reason; audited)', params: ScopeParams, body: ConfirmationPolicyBody, response: { 200: ConfirmationPolicyDto, ...problems } },
   }, async (req, reply) => {
-    const result = await setConfirmationPolicy(ctx, actorOf(req), req.params.scopeKind, req.params.scopeId, req.body);
+    const result = await setConfirmationPolicy(ctx, originOf(req), req.params.scopeKind, req.params.scopeId, req.body);
     return sendResult(req, reply, result, 200, (p) => present(p as ConfirmationPoliciesTable));
   });
 
@@ -71,7 +71,7 @@ export function registerConfirmationPolicyRoutes(app: FastifyInstance, ctx: AppC
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Remove a policy (back to customer confirmation, no auto-close); needs a reason', params: ScopeParams, body: z.object({ reason: z.string().trim().min(2).max(500) }), response: { 204: z.null(), ...problems } },
   }, async (req, reply) => {
-    const result = await setConfirmationPolicy(ctx, actorOf(req), req.params.scopeKind, req.params.scopeId, { mode: null, autoCloseDays: null, reason: req.body.reason });
+    const result = await setConfirmationPolicy(ctx, originOf(req), req.params.scopeKind, req.params.scopeId, { mode: null, autoCloseDays: null, reason: req.body.reason });
     return sendResult(req, reply, result, 204, () => null);
   });
 }

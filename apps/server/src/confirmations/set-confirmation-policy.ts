@@ -1,8 +1,8 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import type { ConfirmationMode } from '@gongdan/domain/confirmation/confirmation-policy';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import { TICKET_TYPES } from '@gongdan/domain/ticket/ticket';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
@@ -22,8 +22,9 @@ export interface PolicyInput {
  * with a reason; every change is kept with its before/after in confirmation_policy_changes.
  */
 export async function setConfirmationPolicy(
-  ctx: AppContext, actor: Actor, scopeKind: string, scopeId: string, input: PolicyInput,
+  ctx: AppContext, origin: ActorOrigin, scopeKind: string, scopeId: string, input: PolicyInput,
 ): Promise<Result<ConfirmationPoliciesTable | null, AppError>> {
+  const { actor } = origin;
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   if (scopeKind !== 'ticket_type' && scopeKind !== 'customer') {
     return err({ kind: 'validation', errors: [fieldIssue('scopeKind', '范围须为 ticket_type 或 customer', 'scope must be ticket_type or customer')] });
@@ -52,6 +53,10 @@ export async function setConfirmationPolicy(
       id: newId(), scope_kind: scopeKind, scope_id: scopeId, before: before ? JSON.stringify(before) : null, after: after ? JSON.stringify(after) : null,
       reason: input.reason.trim(), actor_id: actor.id, actor_name: actor.name, at,
     }).execute();
+    // Also in the one sealed admin change log, so an auditor need not read two histories (ADR 026).
+    await recordAdminChange(trx, ctx, origin, {
+      entity: 'confirmation_policy', entityId: `${scopeKind}:${scopeId}`, action: !before ? 'create' : after ? 'update' : 'delete', before: before ?? null, after,
+    });
     return ok(after);
   });
 }

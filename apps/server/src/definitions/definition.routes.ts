@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TICKET_TYPES } from '@gongdan/domain/ticket/ticket';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import type { AppContext } from '../app-context.ts';
+import { originOf } from '../http/request-meta.ts';
 import { sendResult } from '../http/reply.ts';
 import { getFormDefinition, getWorkflow } from './definitions.ts';
 import { saveFormDefinition, saveWorkflowDefinition } from './save-definitions.ts';
@@ -20,7 +21,7 @@ export function registerDefinitionRoutes(app: FastifyInstance, ctx: AppContext):
   r.put('/api/v1/workflow', {
     config: { access: 'config.manage' },
     schema: { tags: ['configuration'], summary: 'Replace the workflow definition (validated; engineers can never close)', body: Json, response: { 200: Json, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await saveWorkflowDefinition(ctx, req.body), 200, (d) => d as unknown as Record<string, unknown>));
+  }, async (req, reply) => sendResult(req, reply, await saveWorkflowDefinition(ctx, originOf(req), req.body), 200, (d) => d as unknown as Record<string, unknown>));
   r.get('/api/v1/forms/:ticketType', {
     config: { access: 'config.read' },
     schema: { tags: ['configuration'], summary: 'The form definition of a ticket type', params: z.object({ ticketType: z.enum(TICKET_TYPES) }), response: { 200: Json, ...problems } },
@@ -32,5 +33,5 @@ export function registerDefinitionRoutes(app: FastifyInstance, ctx: AppContext):
   r.put('/api/v1/forms/:ticketType', {
     config: { access: 'config.manage' },
     schema: { tags: ['configuration'], summary: 'Replace the form definition of a ticket type (validated)', params: z.object({ ticketType: z.enum(TICKET_TYPES) }), body: Json, response: { 200: Json, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await saveFormDefinition(ctx, req.params.ticketType, req.body), 200, (d) => d as unknown as Record<string, unknown>));
+  }, async (req, reply) => sendResult(req, reply, await saveFormDefinition(ctx, originOf(req), req.params.ticketType, req.body), 200, (d) => d as unknown as Record<string, unknown>));
 }

@@ -13,6 +13,7 @@ import { createTeam, createUser } from '../users/manage-users.ts';
 import { DEMO_STAFF, DEMO_TEAMS, DEVICE_MODELS, TICKET_TEMPLATES, demoCustomers } from './demo-data.ts';
 import { demoPhotoPng, mulberry32 } from './demo-random.ts';
 import { seedFieldDemo } from './seed-field-demo.ts';
+import { originFor, systemOrigin } from '../admin-changes/record-admin-change.ts';
 
 export const DEMO_PASSWORD = 'gongdan-demo';
 export const DEMO_LOGINS = DEMO_STAFF.filter((s) => ['admin@demo.local', 'supervisor@demo.local', 'dispatcher@demo.local', 'engineer@demo.local', 'engineer2@demo.local'].includes(s.email))
@@ -56,10 +57,10 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
   };
 
   const teams = new Map<string, string>();
-  for (const t of DEMO_TEAMS) teams.set(t.name, must(await createTeam(ctx, t), `team ${t.name}`).id);
+  for (const t of DEMO_TEAMS) teams.set(t.name, must(await createTeam(ctx, systemOrigin, t), `team ${t.name}`).id);
   const users = new Map<string, Actor & { teamName: string | null }>();
   for (const s of DEMO_STAFF) {
-    const u = must(await createUser(ctx, {
+    const u = must(await createUser(ctx, systemOrigin, {
       email: s.email, name: s.name, role: s.role, password: DEMO_PASSWORD, teamIds: s.team ? [s.team] : [], skills: [...s.skills], region: s.region,
       phone: `1380000${String(users.size).padStart(4, '0')}`,
     }), `user ${s.email}`);
@@ -96,7 +97,7 @@ export async function seedDemoIfEmpty(base: AppContext): Promise<boolean> {
   // One customer's tickets are closed by supervisor review instead of the customer's signature
   // (issue 7), so the demo also shows tickets resting in 已解决.
   const reviewCustomer = customers[0] as (typeof customers)[number];
-  must(await setConfirmationPolicy(ctx, admin, 'customer', reviewCustomer.id, { mode: 'supervisor_review', autoCloseDays: null, reason: '驻场维保合同：由主管审核关闭' }), 'confirmation policy');
+  must(await setConfirmationPolicy(ctx, originFor(admin), 'customer', reviewCustomer.id, { mode: 'supervisor_review', autoCloseDays: null, reason: '驻场维保合同：由主管审核关闭' }), 'confirmation policy');
 
   const engineers = [...users.values()].filter((u) => u.role === 'engineer');
   const lastOpenOf = new Map<string, string>();

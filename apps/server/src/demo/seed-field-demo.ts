@@ -12,6 +12,7 @@ import { getWorkflow } from '../definitions/definitions.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { transitionTicket } from '../tickets/transition-ticket.ts';
 import { demoPhotoPng } from './demo-random.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 /** Where each region's warehouses and vans start (WGS-84). */
 const REGION_POINTS: Record<string, { lat: number; lng: number }> = {
@@ -83,11 +84,11 @@ export async function seedFieldDemo(
   const partId = new Map<string, string>();
   for (const p of DEMO_PARTS) {
     const sub = p.sub ? partId.get(p.sub) : undefined;
-    const created = must(await createPart(ctx, admin, { partNo: p.partNo, name: p.name, unit: p.unit ?? '个', models: p.models, substituteIds: sub ? [sub] : [] }), `part ${p.partNo}`);
+    const created = must(await createPart(ctx, originFor(admin), { partNo: p.partNo, name: p.name, unit: p.unit ?? '个', models: p.models, substituteIds: sub ? [sub] : [] }), `part ${p.partNo}`);
     partId.set(p.partNo, created.id);
   }
   const wh = async (code: string, name: string, kind: 'central' | 'regional' | 'van', region: string, ownerId: string | null = null) =>
-    must(await createWarehouse(ctx, admin, { code, name, kind, ownerId, region, address: `${region}市`, location: REGION_POINTS[region] ?? null }), `warehouse ${code}`).id;
+    must(await createWarehouse(ctx, originFor(admin), { code, name, kind, ownerId, region, address: `${region}市`, location: REGION_POINTS[region] ?? null }), `warehouse ${code}`).id;
   const central = await wh('WH-SZ-C', '深圳中心仓', 'central', '深圳');
   const gz = await wh('WH-GZ-R', '广州区域仓', 'regional', '广州');
   const dg = await wh('WH-DG-R', '东莞区域仓', 'regional', '东莞');
@@ -114,7 +115,7 @@ export async function seedFieldDemo(
 
   const image = must(await addSopImage(ctx, admin, { filename: 'sop-接线图.png', bytes: demoPhotoPng() }), 'sop image');
   for (const s of SOPS) {
-    must(await createSop(ctx, admin, { models: s.models, title: s.title, body: s.body, imageIds: s.image ? [image.id] : [], videoLinks: s.video ? [s.video] : [] }), `sop ${s.title}`);
+    must(await createSop(ctx, originFor(admin), { models: s.models, title: s.title, body: s.body, imageIds: s.image ? [image.id] : [], videoLinks: s.video ? [s.video] : [] }), `sop ${s.title}`);
   }
 
   // 王工's orders for the field app.

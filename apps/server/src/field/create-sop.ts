@@ -1,10 +1,11 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { SopDocumentDtoT, SopStatus } from '@gongdan/contracts/field';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { SopDocumentsTable } from '../storage/tables-field.ts';
 import { presentOneSop } from './sop.presenter.ts';
@@ -22,7 +23,8 @@ export interface NewSop {
 }
 
 /** Admin: adds an SOP document, indexed under its device models. */
-export async function createSop(ctx: AppContext, actor: Actor, input: NewSop): Promise<Result<SopDocumentDtoT, AppError>> {
+export async function createSop(ctx: AppContext, origin: ActorOrigin, input: NewSop): Promise<Result<SopDocumentDtoT, AppError>> {
+  const { actor } = origin;
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const bad = unknownImages(input.imageIds, await findSopImageIds(db, input.imageIds));
@@ -36,7 +38,13 @@ export async function createSop(ctx: AppContext, actor: Actor, input: NewSop): P
   await inTransaction(db, async (trx) => {
     await insertSop(trx, row);
     await replaceSopModels(trx, row.id, input.models);
+    await recordAdminChange(trx, ctx, origin, { entity: 'sop', entityId: row.id, action: 'create', before: null, after: sopSnapshot(row) });
     return ok(undefined);
   });
   return ok(await presentOneSop(db, row));
+}
+
+/** What the admin change log keeps of an SOP document. */
+export function sopSnapshot(r: SopDocumentsTable) {
+  return { title: r.title, body: r.body, models: parseJson<string[]>(r.models, []), imageIds: parseJson<string[]>(r.image_ids, []), videoLinks: parseJson<string[]>(r.video_links, []), status: r.status };
 }

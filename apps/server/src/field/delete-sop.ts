@@ -1,16 +1,19 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
+import { sopSnapshot } from './create-sop.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
-import { deleteSopRow } from './sop.repository.ts';
+import { deleteSopRow, findSop } from './sop.repository.ts';
 
 /** Admin: deletes an SOP document and its model index; its images stay (they may be shared). */
-export async function deleteSop(ctx: AppContext, actor: Actor, id: string): Promise<Result<{ id: string }, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function deleteSop(ctx: AppContext, origin: ActorOrigin, id: string): Promise<Result<{ id: string }, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   return inTransaction(ctx.database.db, async (trx): Promise<Result<{ id: string }, AppError>> => {
-    if (!(await deleteSopRow(trx, id))) return err({ kind: 'not_found', entity: 'sop' });
+    const current = await findSop(trx, id, { forUpdate: ctx.database.dialect });
+    if (!current || !(await deleteSopRow(trx, id))) return err({ kind: 'not_found', entity: 'sop' });
+    await recordAdminChange(trx, ctx, origin, { entity: 'sop', entityId: id, action: 'delete', before: sopSnapshot(current), after: null });
     return ok({ id });
   });
 }

@@ -1,9 +1,9 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { EXECUTABILITY_CHECK_IDS, type ExecutabilityCheckId } from '@gongdan/domain/field/executability';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import { TICKET_TYPES, type TicketType } from '@gongdan/domain/ticket/ticket';
 import type { Kysely } from 'kysely';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { parseJson } from '../shared/json.ts';
@@ -30,8 +30,13 @@ export async function getExecutabilityConfig(db: Kysely<DB>): Promise<Executabil
 }
 
 /** Admin: replace the per-type configuration (types left out fall back to all checks). */
-export async function setExecutabilityConfig(ctx: AppContext, actor: Actor, byType: ExecutabilityConfig): Promise<Result<ExecutabilityConfig, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
-  await writeSetting(ctx.database.db, EXECUTABILITY_SETTING, byType);
-  return ok(await getExecutabilityConfig(ctx.database.db));
+export async function setExecutabilityConfig(ctx: AppContext, origin: ActorOrigin, byType: ExecutabilityConfig): Promise<Result<ExecutabilityConfig, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
+  return ok(await ctx.database.db.transaction().execute(async (trx) => {
+    const before = await getExecutabilityConfig(trx);
+    await writeSetting(trx, EXECUTABILITY_SETTING, byType);
+    const after = await getExecutabilityConfig(trx);
+    await recordAdminChange(trx, ctx, origin, { entity: 'executability', entityId: 'config', action: 'update', before, after });
+    return after;
+  }));
 }

@@ -10,7 +10,7 @@ import {
 import { ok } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf, metaOf } from '../http/request-meta.ts';
+import { actorOf, metaOf, originOf } from '../http/request-meta.ts';
 import { getWorkflow } from '../definitions/definitions.ts';
 import { loadVisibleTicket } from '../tickets/load-visible-ticket.ts';
 import { getEngineerProfile, updateEngineerProfile } from './engineer-profile.ts';
@@ -119,7 +119,7 @@ export function registerFieldRoutes(app: FastifyInstance, ctx: AppContext): void
   r.put('/api/v1/field/executability-config', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: set which executability checks apply per ticket type', body: ExecutabilityConfigDto, response: { 200: ExecutabilityConfigDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await setExecutabilityConfig(ctx, actorOf(req), req.body.byType), 200, (byType) => ({ byType })));
+  }, async (req, reply) => sendResult(req, reply, await setExecutabilityConfig(ctx, originOf(req), req.body.byType), 200, (byType) => ({ byType })));
 
   r.get('/api/v1/engineers/:id/field-profile', {
     config: { access: 'authenticated' },

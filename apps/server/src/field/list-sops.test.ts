@@ -4,6 +4,7 @@ import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createSop } from './create-sop.ts';
 import { listSops } from './list-sops.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 /**
  * Title search takes the text literally: `_` and `%` in it are characters, not wildcards; ASCII
@@ -16,7 +17,7 @@ for (const target of testTargets()) {
     before(async () => {
       w = await startTestWorld(target);
       for (const title of ['R32_冷媒回收', 'R32 冷媒加注', '滤网 100% 清洗', '滤网 1000 次更换', 'LSBLG-1200 压缩机更换', 'kfr-35gw 面板拆装']) {
-        const r = await createSop(w.ctx, w.users.admin, { models: ['KFR-35GW'], title, body: '', imageIds: [], videoLinks: [] });
+        const r = await createSop(w.ctx, originFor(w.users.admin), { models: ['KFR-35GW'], title, body: '', imageIds: [], videoLinks: [] });
         if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
     });

@@ -9,7 +9,7 @@ import { CreateSopBody, SopDocumentDto, SopListQuery, SopPage, UpdateSopBody } f
 import type { AppContext } from '../app-context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { storagePath } from '../attachments/attachment-store.ts';
 import { addSopImage } from './add-sop-image.ts';
 import { createSop } from './create-sop.ts';
@@ -37,15 +37,15 @@ export function registerSopRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/v1/sops', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: add an SOP document', body: CreateSopBody, response: { 201: SopDocumentDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createSop(ctx, actorOf(req), req.body), 201, (s) => s));
+  }, async (req, reply) => sendResult(req, reply, await createSop(ctx, originOf(req), req.body), 201, (s) => s));
   r.patch('/api/v1/sops/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: edit an SOP document', params: IdParams, body: UpdateSopBody, response: { 200: SopDocumentDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updateSop(ctx, actorOf(req), req.params.id, req.body), 200, (s) => s));
+  }, async (req, reply) => sendResult(req, reply, await updateSop(ctx, originOf(req), req.params.id, req.body), 200, (s) => s));
   r.delete('/api/v1/sops/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: delete an SOP document', params: IdParams, response: { 200: z.object({ id: z.string() }), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deleteSop(ctx, actorOf(req), req.params.id), 200, (s) => s));
+  }, async (req, reply) => sendResult(req, reply, await deleteSop(ctx, originOf(req), req.params.id), 200, (s) => s));
 
   r.post('/api/v1/sop-images', {
     config: { access: 'config.manage' },

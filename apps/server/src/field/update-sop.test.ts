@@ -8,6 +8,7 @@ import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createSop } from './create-sop.ts';
 import { deleteSop } from './delete-sop.ts';
 import { updateSop } from './update-sop.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 for (const target of testTargets()) {
   describe(`SOP update on ${target.name}`, () => {
@@ -17,7 +18,7 @@ for (const target of testTargets()) {
     after(async () => { await w?.stop(); });
 
     const newDraft = async () => {
-      const r = await createSop(w.ctx, w.users.admin, { models: ['KFR-35GW'], title: '滤网清洗', body: '', imageIds: [], videoLinks: [], status: 'draft' });
+      const r = await createSop(w.ctx, originFor(w.users.admin), { models: ['KFR-35GW'], title: '滤网清洗', body: '', imageIds: [], videoLinks: [], status: 'draft' });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value.id;
     };
@@ -32,12 +33,12 @@ for (const target of testTargets()) {
           db: withHookBeforeTransaction(w.ctx.database.db, async () => {
             if (deleted) return;
             deleted = true;
-            const d = await deleteSop(w.ctx, w.users.admin, id);
+            const d = await deleteSop(w.ctx, originFor(w.users.admin), id);
             assert.ok(d.ok);
           }),
         },
       };
-      const r = await updateSop(ctx, w.users.admin, id, { title: '滤网清洗（新）', models: ['KFR-50LW'] });
+      const r = await updateSop(ctx, originFor(w.users.admin), id, { title: '滤网清洗（新）', models: ['KFR-50LW'] });
       assert.ok(deleted, 'the delete ran');
       assert.deepEqual(r, { ok: false, error: { kind: 'not_found', entity: 'sop' } });
       const db = w.ctx.database.db;
@@ -49,7 +50,7 @@ for (const target of testTargets()) {
       const id = await newDraft();
       let ms = Date.parse('2026-07-01T08:00:00.000Z');
       const ticking: Clock = { now: () => new Date(ms++) };
-      const r = await updateSop({ ...w.ctx, clock: ticking }, w.users.admin, id, { status: 'published' });
+      const r = await updateSop({ ...w.ctx, clock: ticking }, originFor(w.users.admin), id, { status: 'published' });
       assert.ok(r.ok);
       assert.equal(r.value.publishedAt, '2026-07-01T08:00:00.000Z');
       assert.equal(r.value.updatedAt, r.value.publishedAt);

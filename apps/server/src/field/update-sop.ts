@@ -1,8 +1,9 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { SopDocumentDtoT, SopStatus } from '@gongdan/contracts/field';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
+import { sopSnapshot } from './create-sop.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { SopDocumentsTable } from '../storage/tables-field.ts';
@@ -25,7 +26,8 @@ export interface SopInput {
  * the transaction (locked on Postgres): one deleted meanwhile answers 404 instead of an "ok" that
  * changed nothing and left model rows for a document that no longer exists.
  */
-export async function updateSop(ctx: AppContext, actor: Actor, id: string, input: SopInput): Promise<Result<SopDocumentDtoT, AppError>> {
+export async function updateSop(ctx: AppContext, origin: ActorOrigin, id: string, input: SopInput): Promise<Result<SopDocumentDtoT, AppError>> {
+  const { actor } = origin;
   if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const saved = await inTransaction(db, async (trx): Promise<Result<SopDocumentsTable, AppError>> => {
@@ -47,6 +49,7 @@ export async function updateSop(ctx: AppContext, actor: Actor, id: string, input
     };
     await updateSopRow(trx, id, next);
     if (input.models) await replaceSopModels(trx, id, input.models);
+    await recordAdminChange(trx, ctx, origin, { entity: 'sop', entityId: id, action: 'update', before: sopSnapshot(current), after: sopSnapshot(next) });
     return ok(next);
   });
   return saved.ok ? ok(await presentOneSop(db, saved.value)) : saved;

@@ -12,6 +12,7 @@ import './fastify-types.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerTicketRoutes } from '../tickets/ticket.routes.ts';
 import { registerCommentRoutes } from '../tickets/comment.routes.ts';
+import { registerAdminChangeRoutes } from '../admin-changes/admin-change.routes.ts';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerCustomerRoutes } from '../customers/customer.routes.ts';
 import { registerUserRoutes } from '../users/user.routes.ts';
@@ -89,7 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.get('/api/health', { schema: { hide: true }, config: { access: 'public' } }, async () => ({ ok: true }));
   for (const register of [
-    registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerCustomerRoutes,
+    registerAuthRoutes, registerTicketRoutes, registerCommentRoutes, registerAuditRoutes, registerAdminChangeRoutes, registerCustomerRoutes,
     registerUserRoutes, registerAttachmentRoutes, registerEventRoutes, registerDefinitionRoutes, registerWebhookRoutes,
     registerCalendarRoutes, registerSlaRoutes, registerNoteRoutes,
     registerCustomerInsightRoutes, registerExportRoutes,

@@ -38,7 +38,7 @@ describe('OpenAPI document and docs page', () => {
   test('every /api/v1 path has an operation with a summary', () => {
     const paths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/'));
     assert.ok(paths.length >= 20, `only ${paths.length} /api/v1 paths documented`);
-    for (const core of ['/api/v1/tickets', '/api/v1/tickets/{id}/transitions', '/api/v1/audit/verify', '/api/v1/events', '/api/v1/webhooks']) {
+    for (const core of ['/api/v1/tickets', '/api/v1/tickets/{id}/transitions', '/api/v1/audit/verify', '/api/v1/admin/changes', '/api/v1/events', '/api/v1/webhooks']) {
       assert.ok(paths.includes(core), `${core} is documented`);
     }
     const missing = paths.filter((p) => {

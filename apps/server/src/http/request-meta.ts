@@ -28,3 +28,8 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.principal) throw new HttpProblem(401, 'unauthenticated', { zh: '请先登录', en: 'Sign in first' });
   return req.principal.actor;
 }
+
+/** Who made an admin change and from where, for the admin change log (ADR 026). */
+export function originOf(req: FastifyRequest): { actor: Actor; meta: RequestMeta } {
+  return { actor: actorOf(req), meta: metaOf(req) };
+}

@@ -6,6 +6,7 @@ import { createContext, createOutboxWorker } from '../runtime.ts';
 import { ManualClock } from '../shared/clock.ts';
 import type { TestTarget } from '../testing/test-database.ts';
 import { createTeam, createUser } from '../users/manage-users.ts';
+import { systemOrigin } from '../admin-changes/record-admin-change.ts';
 
 /**
  * A use-case-level world on a hand-moved clock (no HTTP server, no polling worker): tests
@@ -34,11 +35,11 @@ export async function startClockedWorld(target: TestTarget, start: string): Prom
     return r.value;
   };
   const mk = async (key: string, role: 'admin' | 'supervisor' | 'engineer', extra: { phone?: string; managerId?: string; teamIds?: string[] } = {}) =>
-    must(await createUser(ctx, { email: `${key}@clock.local`, name: key, role, password: 'test-password-1', teamIds: extra.teamIds ?? [], ...extra })).id;
+    must(await createUser(ctx, systemOrigin, { email: `${key}@clock.local`, name: key, role, password: 'test-password-1', teamIds: extra.teamIds ?? [], ...extra })).id;
   const admin = await mk('admin', 'admin');
   const manager = await mk('manager', 'supervisor');
   const supervisor = await mk('supervisor', 'supervisor', { managerId: manager });
-  const team = must(await createTeam(ctx, { name: '深圳售后一组', supervisorId: supervisor }));
+  const team = must(await createTeam(ctx, systemOrigin, { name: '深圳售后一组', supervisorId: supervisor }));
   const assignee = await mk('李雷', 'engineer', { phone: '13800001111', teamIds: [team.id] });
   const worker = createOutboxWorker(ctx);
   return {

@@ -8,6 +8,7 @@ import { enqueueOutbox } from '../jobs/outbox.repository.ts';
 import { testTargets } from '../testing/test-database.ts';
 import { startClockedWorld, type ClockedWorld } from './clocked-world.ts';
 import { updateNotificationSettings } from './update-notification-settings.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 const office = [{ start: '09:00', end: '18:00' }];
 
@@ -27,7 +28,7 @@ for (const target of testTargets()) {
       otherTeamRobot = await new FakeRobotReceiver('feishu', 'other-hook', 'fs', now).start();
       await w.ctx.database.db.insertInto('teams').values({ id: 'team-other', name: 'other', supervisor_id: null, region: null, created_at: w.clock.now().toISOString() }).execute();
       for (const [r, kind, teamId, secret] of [[teamRobot, 'wecom', w.teamId, null], [globalRobot, 'dingtalk', null, 'SECglobal'], [otherTeamRobot, 'feishu', 'team-other', 'fs']] as const) {
-        const c = await createChatRobot(w.ctx, admin, { name: kind, kind, webhookUrl: r.url, secret, teamId, enabled: true });
+        const c = await createChatRobot(w.ctx, originFor(admin), { name: kind, kind, webhookUrl: r.url, secret, teamId, enabled: true });
         assert.ok(c.ok, JSON.stringify(c));
       }
     });

@@ -1,7 +1,7 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { PartDtoT } from '@gongdan/contracts/field';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
@@ -20,8 +20,8 @@ export interface NewPart {
 }
 
 /** Admin: adds a part to the catalogue, indexed under the device models it fits; substitutes must be in the catalogue. */
-export async function createPart(ctx: AppContext, actor: Actor, input: NewPart): Promise<Result<PartDtoT, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function createPart(ctx: AppContext, origin: ActorOrigin, input: NewPart): Promise<Result<PartDtoT, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   const now = ctx.clock.now().toISOString();
   const row: SparePartsTable = {
     id: newId(), part_no: input.partNo, name: input.name, unit: input.unit, models: JSON.stringify([...new Set(input.models)]),
@@ -33,6 +33,7 @@ export async function createPart(ctx: AppContext, actor: Actor, input: NewPart):
     if (bad) return err(bad);
     await insertPart(trx, row);
     await replacePartModels(trx, row.id, input.models);
+    await recordAdminChange(trx, ctx, origin, { entity: 'part', entityId: row.id, action: 'create', before: null, after: presentPart(row) });
     return ok(presentPart(row));
   }));
 }

@@ -4,6 +4,7 @@ import { testTargets } from '../testing/test-database.ts';
 import { startTestWorld, type TestWorld } from '../testing/test-server.ts';
 import { createPart } from './create-part.ts';
 import { listParts } from './list-parts.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 /**
  * Catalogue search takes the text literally: `_` and `%` are characters, not wildcards; ASCII case
@@ -17,7 +18,7 @@ for (const target of testTargets()) {
       w = await startTestWorld(target);
       const parts = [['R32_VALVE', '冷媒阀'], ['R32-HOSE', '冷媒管'], ['FLT-100', '滤网 100% 过滤'], ['FLT-1000', '滤网 1000 目'], ['lsblg-1200-fan', 'Fan motor']] as const;
       for (const [partNo, name] of parts) {
-        const r = await createPart(w.ctx, w.users.admin, { partNo, name, unit: '个', models: [], substituteIds: [] });
+        const r = await createPart(w.ctx, originFor(w.users.admin), { partNo, name, unit: '个', models: [], substituteIds: [] });
         if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
     });

@@ -6,7 +6,7 @@ import { ProblemSchema } from '@gongdan/contracts/problem';
 import { CreatePartBody, PartDto, PartListQuery, PartPage, UpdatePartBody } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { createPart } from './create-part.ts';
 import { deletePart } from './delete-part.ts';
 import { getPart } from './get-part.ts';
@@ -29,13 +29,13 @@ export function registerPartRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post('/api/v1/parts', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: add a spare part', body: CreatePartBody, response: { 201: PartDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createPart(ctx, actorOf(req), req.body), 201, (p) => p));
+  }, async (req, reply) => sendResult(req, reply, await createPart(ctx, originOf(req), req.body), 201, (p) => p));
   r.patch('/api/v1/parts/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: edit a spare part', params: IdParams, body: UpdatePartBody, response: { 200: PartDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updatePart(ctx, actorOf(req), req.params.id, req.body), 200, (p) => p));
+  }, async (req, reply) => sendResult(req, reply, await updatePart(ctx, originOf(req), req.params.id, req.body), 200, (p) => p));
   r.delete('/api/v1/parts/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: retire a spare part', params: IdParams, response: { 200: z.object({ id: z.string() }), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deletePart(ctx, actorOf(req), req.params.id), 200, (p) => p));
+  }, async (req, reply) => sendResult(req, reply, await deletePart(ctx, originOf(req), req.params.id), 200, (p) => p));
 }

@@ -8,6 +8,7 @@ import { createPart } from './create-part.ts';
 import { deletePart } from './delete-part.ts';
 import { getPart } from './get-part.ts';
 import { updatePart } from './update-part.ts';
+import { originFor } from '../admin-changes/record-admin-change.ts';
 
 for (const target of testTargets()) {
   describe(`spare-part update on ${target.name}`, () => {
@@ -18,7 +19,7 @@ for (const target of testTargets()) {
     after(async () => { await w?.stop(); });
 
     const newPart = async (substituteIds: string[] = []) => {
-      const r = await createPart(w.ctx, w.users.admin, { partNo: `UPD-${++n}`, name: '压缩机', unit: '个', models: ['KFR-35GW'], substituteIds });
+      const r = await createPart(w.ctx, originFor(w.users.admin), { partNo: `UPD-${++n}`, name: '压缩机', unit: '个', models: ['KFR-35GW'], substituteIds });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value.id;
     };
@@ -30,11 +31,11 @@ for (const target of testTargets()) {
         database: { ...w.ctx.database, db: withHookBeforeTransaction(w.ctx.database.db, async () => { if (!done) { done = true; await change(); } }) },
       };
     };
-    const retire = (id: string) => async () => assert.ok((await deletePart(w.ctx, w.users.admin, id)).ok);
+    const retire = (id: string) => async () => assert.ok((await deletePart(w.ctx, originFor(w.users.admin), id)).ok);
 
     test('a part retired just before the update’s transaction: 404, and it stays retired', async () => {
       const id = await newPart();
-      const r = await updatePart(landingFirst(retire(id)), w.users.admin, id, { name: '压缩机（新）', models: ['KFR-50LW'] });
+      const r = await updatePart(landingFirst(retire(id)), originFor(w.users.admin), id, { name: '压缩机（新）', models: ['KFR-50LW'] });
       assert.deepEqual(r, { ok: false, error: { kind: 'not_found', entity: 'part' } });
       assert.deepEqual(await getPart(w.ctx, id), { ok: false, error: { kind: 'not_found', entity: 'part' } }, 'the part did not come back');
       const db = w.ctx.database.db;
@@ -43,8 +44,8 @@ for (const target of testTargets()) {
 
     test('an edit of another field landing just before the update’s transaction is kept', async () => {
       const id = await newPart();
-      const rename = async () => assert.ok((await updatePart(w.ctx, w.users.admin, id, { name: '变频压缩机' })).ok);
-      const r = await updatePart(landingFirst(rename), w.users.admin, id, { unit: '台' });
+      const rename = async () => assert.ok((await updatePart(w.ctx, originFor(w.users.admin), id, { name: '变频压缩机' })).ok);
+      const r = await updatePart(landingFirst(rename), originFor(w.users.admin), id, { unit: '台' });
       assert.ok(r.ok);
       assert.equal(r.value.name, '变频压缩机');
       const now = await getPart(w.ctx, id);
@@ -55,7 +56,7 @@ for (const target of testTargets()) {
     test('a substitute retired just before the update’s transaction: 422 on substituteIds, nothing written', async () => {
       const sub = await newPart();
       const id = await newPart();
-      const r = await updatePart(landingFirst(retire(sub)), w.users.admin, id, { name: '压缩机（新）', substituteIds: [sub] });
+      const r = await updatePart(landingFirst(retire(sub)), originFor(w.users.admin), id, { name: '压缩机（新）', substituteIds: [sub] });
       assert.ok(!r.ok && r.error.kind === 'validation');
       assert.deepEqual(r.error.errors.map((e) => e.field), ['substituteIds']);
       const now = await getPart(w.ctx, id);

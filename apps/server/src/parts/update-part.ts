@@ -1,7 +1,7 @@
 import { can } from '@gongdan/domain/access/permissions';
-import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { PartDtoT } from '@gongdan/contracts/field';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import type { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
@@ -35,8 +35,8 @@ function rowChanges(input: PartChanges, now: string): PartRowChanges {
  * 404 instead of the edit bringing the part back, and a concurrent edit of other fields is kept.
  * Substitutes are checked in the same transaction, so none is retired between check and write.
  */
-export async function updatePart(ctx: AppContext, actor: Actor, id: string, input: PartChanges): Promise<Result<PartDtoT, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function updatePart(ctx: AppContext, origin: ActorOrigin, id: string, input: PartChanges): Promise<Result<PartDtoT, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   return refusingDuplicatePartNo(() => inTransaction(ctx.database.db, async (trx): Promise<Result<PartDtoT, AppError>> => {
     const current = await findPart(trx, id, { forUpdate: ctx.database.dialect });
     if (!current) return err({ kind: 'not_found', entity: 'part' });
@@ -47,6 +47,8 @@ export async function updatePart(ctx: AppContext, actor: Actor, id: string, inpu
     const changes = rowChanges(input, ctx.clock.now().toISOString());
     await updatePartRow(trx, id, changes);
     if (input.models) await replacePartModels(trx, id, input.models);
-    return ok(presentPart({ ...current, ...changes }));
+    const after = presentPart({ ...current, ...changes });
+    await recordAdminChange(trx, ctx, origin, { entity: 'part', entityId: id, action: 'update', before: presentPart(current), after });
+    return ok(after);
   }));
 }

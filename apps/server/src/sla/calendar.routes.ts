@@ -6,6 +6,7 @@ import { IdParams, Instant } from '@gongdan/contracts/common';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import { CalendarBody, CalendarDto, CalendarImportBody, CalendarUpdateBody, MonthDayDto, MonthQuery } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
+import { originOf } from '../http/request-meta.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { sendResult } from '../http/reply.ts';
 import { previewDue } from './calendar-preview.ts';
@@ -29,19 +30,19 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
   r.post('/api/v1/calendars', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Create a calendar (hours with lunch breaks, holidays, 调休 workdays, closures)', body: CalendarBody, response: { 201: CalendarDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createCalendar(ctx, req.body), 201, presentCalendar));
+  }, async (req, reply) => sendResult(req, reply, await createCalendar(ctx, originOf(req), req.body), 201, presentCalendar));
   r.put('/api/v1/calendars/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Edit hours and exceptions (send the version you edited)', params: CalendarParams, body: CalendarUpdateBody, response: { 200: CalendarDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updateCalendar(ctx, req.params.id, req.body), 200, presentCalendar));
+  }, async (req, reply) => sendResult(req, reply, await updateCalendar(ctx, originOf(req), req.params.id, req.body), 200, presentCalendar));
   r.delete('/api/v1/calendars/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Delete an unused calendar', params: CalendarParams, response: { 204: z.null(), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deleteCalendar(ctx, req.params.id), 204, () => null));
+  }, async (req, reply) => sendResult(req, reply, await deleteCalendar(ctx, originOf(req), req.params.id), 204, () => null));
   r.post('/api/v1/calendars/:id/import', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Import a year’s official dates (pasted list of holidays and make-up workdays); vouches for the year', params: CalendarParams, body: CalendarImportBody, response: { 200: CalendarDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await importCalendarYear(ctx, req.params.id, req.body), 200, presentCalendar));
+  }, async (req, reply) => sendResult(req, reply, await importCalendarYear(ctx, originOf(req), req.params.id, req.body), 200, presentCalendar));
   r.get('/api/v1/calendars/:id/month', {
     config: { access: 'config.read' },
     schema: { tags, summary: 'Month view: every day with its kind (holiday, 调休 workday, closure…), hours and coverage', params: CalendarParams, querystring: MonthQuery, response: { 200: z.object({ days: z.array(MonthDayDto) }), ...problems } },
@@ -63,5 +64,5 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
   r.put('/api/v1/teams/:id/calendar', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'The team’s calendar for business-hours targets whose policy names none', params: IdParams, body: z.object({ calendarId: z.string().max(64).nullable() }), response: { 204: z.null(), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await assignTeamCalendar(ctx, req.params.id, req.body.calendarId), 204, () => null));
+  }, async (req, reply) => sendResult(req, reply, await assignTeamCalendar(ctx, originOf(req), req.params.id, req.body.calendarId), 204, () => null));
 }

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import { matchSlaPolicy, validateSlaPolicy, type SlaMatchFacts, type SlaPolicy } from '@gongdan/domain/sla/sla-policy';
 import type { SlaPolicyBodyT } from '@gongdan/contracts/sla';
+import { recordAdminChange, type ChangeOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import type { SlaPoliciesTable } from '../storage/tables-sla.ts';
@@ -40,14 +41,17 @@ function toRow(p: SlaPolicy, createdAt: string, at: string): SlaPoliciesTable {
   };
 }
 
-export async function createSlaPolicy(ctx: AppContext, input: SlaPolicyBodyT): Promise<Result<SlaPoliciesTable, AppError>> {
+export async function createSlaPolicy(ctx: AppContext, origin: ChangeOrigin, input: SlaPolicyBodyT): Promise<Result<SlaPoliciesTable, AppError>> {
   const id = input.id ?? `sla-${Date.now().toString(36)}`;
   if (await findPolicyRow(ctx.database.db, id)) return err({ kind: 'conflict', detail: `policy ${id} exists` });
   const checkedPolicy = await checkPolicy(ctx, { ...input, id, version: 1 });
   if (!checkedPolicy.ok) return checkedPolicy;
   const at = ctx.clock.now().toISOString();
   const row = toRow(checkedPolicy.value, at, at);
-  await insertPolicyRow(ctx.database.db, row);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await insertPolicyRow(trx, row);
+    await recordAdminChange(trx, ctx, origin, { entity: 'sla_policy', entityId: id, action: 'create', before: null, after: toPolicy(row) });
+  });
   invalidateSlaPolicies();
   return ok(row);
 }
@@ -56,7 +60,7 @@ export async function createSlaPolicy(ctx: AppContext, input: SlaPolicyBodyT): P
  * A new version of a policy. Open tickets under it move to it through the `sla.recompute` job
  * (their clocks keep runs, fired levels and breaches; budgets are swapped, nothing is back-dated).
  */
-export async function updateSlaPolicy(ctx: AppContext, id: string, input: Omit<SlaPolicyBodyT, 'id'> & { version: number }): Promise<Result<SlaPoliciesTable, AppError>> {
+export async function updateSlaPolicy(ctx: AppContext, origin: ChangeOrigin, id: string, input: Omit<SlaPolicyBodyT, 'id'> & { version: number }): Promise<Result<SlaPoliciesTable, AppError>> {
   const row = await findPolicyRow(ctx.database.db, id);
   if (!row) return err({ kind: 'not_found', entity: 'sla_policy' });
   if (row.version !== input.version) return err({ kind: 'version_conflict', currentVersion: row.version });
@@ -67,6 +71,7 @@ export async function updateSlaPolicy(ctx: AppContext, id: string, input: Omit<S
   // The edit and its recompute job commit together: open tickets move to the new version now.
   const saved = await ctx.database.db.transaction().execute(async (trx) => {
     if (!(await updatePolicyRow(trx, id, row.version, next))) return false;
+    await recordAdminChange(trx, ctx, origin, { entity: 'sla_policy', entityId: id, action: 'update', before: toPolicy(row), after: toPolicy(next) });
     await enqueueOutbox(trx, now, [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: id, payload: { policyId: id, version: next.version } }]);
     return true;
   });
@@ -76,13 +81,14 @@ export async function updateSlaPolicy(ctx: AppContext, id: string, input: Omit<S
   return ok(next);
 }
 
-export async function deleteSlaPolicy(ctx: AppContext, id: string): Promise<Result<null, AppError>> {
+export async function deleteSlaPolicy(ctx: AppContext, origin: ChangeOrigin, id: string): Promise<Result<null, AppError>> {
   const row = await findPolicyRow(ctx.database.db, id);
   if (!row) return err({ kind: 'not_found', entity: 'sla_policy' });
   if (row.is_default === 1) return err({ kind: 'conflict', detail: 'the default policy cannot be deleted; edit it instead' });
   // Its open tickets are matched again against the rest of the grid by the recompute job.
   await ctx.database.db.transaction().execute(async (trx) => {
     await deletePolicyRow(trx, id);
+    await recordAdminChange(trx, ctx, origin, { entity: 'sla_policy', entityId: id, action: 'delete', before: toPolicy(row), after: null });
     await enqueueOutbox(trx, ctx.clock.now(), [{ topic: SLA_RECOMPUTE_TOPIC, aggregateId: id, payload: { policyId: id, version: row.version + 1 } }]);
   });
   invalidateSlaPolicies();

@@ -6,7 +6,7 @@ import { ProblemSchema } from '@gongdan/contracts/problem';
 import { CoverageDto, SlaEventDto, SlaMatchPreviewBody, SlaPolicyBody, SlaPolicyDto, SlaPolicyUpdateBody } from '@gongdan/contracts/sla';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { getSlaCoverage } from './get-sla-coverage.ts';
 import { listTicketSlaEvents } from './list-ticket-sla-events.ts';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, presentPolicy, previewSlaMatch, updateSlaPolicy } from './manage-sla-policies.ts';
@@ -23,15 +23,15 @@ export function registerSlaRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/v1/sla/policies', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Add a policy to the grid', body: SlaPolicyBody, response: { 201: SlaPolicyDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createSlaPolicy(ctx, req.body), 201, presentPolicy));
+  }, async (req, reply) => sendResult(req, reply, await createSlaPolicy(ctx, originOf(req), req.body), 201, presentPolicy));
   r.put('/api/v1/sla/policies/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Save a new version of a policy (send the version you edited)', params: IdParams, body: SlaPolicyUpdateBody, response: { 200: SlaPolicyDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updateSlaPolicy(ctx, req.params.id, req.body), 200, presentPolicy));
+  }, async (req, reply) => sendResult(req, reply, await updateSlaPolicy(ctx, originOf(req), req.params.id, req.body), 200, presentPolicy));
   r.delete('/api/v1/sla/policies/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Remove a policy (not the default)', params: IdParams, response: { 204: z.null(), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deleteSlaPolicy(ctx, req.params.id), 204, () => null));
+  }, async (req, reply) => sendResult(req, reply, await deleteSlaPolicy(ctx, originOf(req), req.params.id), 204, () => null));
   r.post('/api/v1/sla/policies/match', {
     config: { access: 'config.read', idempotent: false },
     schema: { tags, summary: 'Which policy a ticket with these facts gets, and why', body: SlaMatchPreviewBody },

@@ -1,3 +1,4 @@
+import type { AdminChangeHead, AdminChangeRow } from '@gongdan/domain/audit/admin-change';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditRecordRow } from '@gongdan/domain/audit/audit-record';
 import type { CheckpointRow } from '@gongdan/domain/audit/audit-checkpoint';
@@ -305,7 +306,15 @@ export type SavedViewsTable = {
   created_at: string;
 };
 
+/** Admin change log (ADR 026): one MAC'd chain of configuration changes and its head row. */
+export type AdminChangesTable = AdminChangeRow;
+export interface AdminChangeHeadTable extends AdminChangeHead {
+  id: string;
+}
+
 export interface DB extends FieldTables {
+  admin_changes: AdminChangesTable;
+  admin_change_head: AdminChangeHeadTable;
   users: UsersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

@@ -7,6 +7,7 @@ import { createTeam, createUser } from '../users/manage-users.ts';
 import type { TestTarget } from './test-database.ts';
 import { HttpClient } from './http-client.ts';
 import pino from 'pino';
+import { systemOrigin } from '../admin-changes/record-admin-change.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -41,8 +42,8 @@ export async function startTestWorld(target: TestTarget, opts: { env?: Record<st
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  const teamA = must(await createTeam(ctx, { name: 'Team A' })).id;
-  const teamB = must(await createTeam(ctx, { name: 'Team B' })).id;
+  const teamA = must(await createTeam(ctx, systemOrigin, { name: 'Team A' })).id;
+  const teamB = must(await createTeam(ctx, systemOrigin, { name: 'Team B' })).id;
   const customerA = must(await createCustomer(ctx, null as never, { code: 'CA', name: '客户甲', tier: 'VIP', productLines: ['空调'], externalRefs: {}, contacts: [] })).id;
   const customerB = must(await createCustomer(ctx, null as never, { code: 'CB', name: '客户乙', tier: 'C', productLines: [], externalRefs: {}, contacts: [] })).id;
   const deviceA = must(await addDevice(ctx, customerA, { model: 'KFR-35GW', serialNumber: 'SN-A-1', attributes: {} })).id;
@@ -54,7 +55,7 @@ export async function startTestWorld(target: TestTarget, opts: { env?: Record<st
   const users = {} as TestWorld['users'];
   for (const [key, role, teamIds, customerId] of spec) {
     const email = `${key.toLowerCase()}@test.local`;
-    const u = must(await createUser(ctx, { email, name: key, role, password: TEST_PASSWORD, teamIds, customerId }));
+    const u = must(await createUser(ctx, systemOrigin, { email, name: key, role, password: TEST_PASSWORD, teamIds, customerId }));
     users[key] = { kind: 'user', id: u.id, name: key, role: role as Role, teamIds, customerId, email };
   }
   const runtime = await startRuntime(ctx, ['api', 'worker']);

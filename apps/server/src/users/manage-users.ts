@@ -2,6 +2,7 @@ import type { UserRole } from '@gongdan/domain/access/roles';
 import { validatePhone } from '@gongdan/domain/forms/phone-validator';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
+import { recordAdminChange, type ChangeOrigin } from '../admin-changes/record-admin-change.ts';
 import { hashPassword } from '../auth/password.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
@@ -25,7 +26,7 @@ export interface CreateUserInput {
 }
 
 /** Creates a person's account. Teams may be given by id or name; the password is hashed (argon2id). */
-export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> {
+export async function createUser(ctx: AppContext, origin: ChangeOrigin, input: CreateUserInput): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> {
   const issues: FieldIssue[] = [];
   if (input.password.length < 10) issues.push(fieldIssue('password', '密码至少 10 位', 'The password needs at least 10 characters'));
   if (input.phone) {
@@ -57,16 +58,19 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
       if (isUniqueViolation(e)) return taken(); // a concurrent request registered the email first
       throw e;
     }
+    await recordAdminChange(trx, ctx, origin, { entity: 'user', entityId: row.id, action: 'create', before: null, after: presentUser(row, teamIds) });
     return ok({ ...row, teamIds });
   });
 }
 
-export async function createTeam(ctx: AppContext, input: { name: string; supervisorId?: string | null | undefined; region?: string | null | undefined }): Promise<Result<TeamsTable, AppError>> {
-  const db = ctx.database.db;
-  if (await findTeamByIdOrName(db, input.name)) return err({ kind: 'validation', errors: [fieldIssue('name', '团队名称已存在', 'A team with this name exists')] });
-  const row: TeamsTable = { id: newId(), name: input.name, supervisor_id: input.supervisorId ?? null, region: input.region ?? null, created_at: ctx.clock.now().toISOString() };
-  await insertTeam(db, row);
-  return ok(row);
+export async function createTeam(ctx: AppContext, origin: ChangeOrigin, input: { name: string; supervisorId?: string | null | undefined; region?: string | null | undefined }): Promise<Result<TeamsTable, AppError>> {
+  return inTransaction(ctx.database.db, async (trx): Promise<Result<TeamsTable, AppError>> => {
+    if (await findTeamByIdOrName(trx, input.name)) return err({ kind: 'validation', errors: [fieldIssue('name', '团队名称已存在', 'A team with this name exists')] });
+    const row: TeamsTable = { id: newId(), name: input.name, supervisor_id: input.supervisorId ?? null, region: input.region ?? null, created_at: ctx.clock.now().toISOString() };
+    await insertTeam(trx, row);
+    await recordAdminChange(trx, ctx, origin, { entity: 'team', entityId: row.id, action: 'create', before: null, after: { name: row.name, supervisorId: row.supervisor_id, region: row.region } });
+    return ok(row);
+  });
 }
 
 export function presentUser(u: UsersTable, teamIds: string[]) {

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
+import { recordAdminChange, type ChangeOrigin } from '../admin-changes/record-admin-change.ts';
 import { evictAllPrincipals } from '../auth/resolve-actor.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
@@ -20,7 +21,7 @@ const MEMBER_ROLES = ['engineer', 'dispatcher', 'supervisor'];
  * (active staff: engineers, dispatchers, supervisors). Membership decides which tickets an
  * engineer sees, so cached principals are dropped for it to apply at once.
  */
-export async function updateTeam(ctx: AppContext, id: string, input: UpdateTeamInput): Promise<Result<TeamsTable & { memberIds: string[] }, AppError>> {
+export async function updateTeam(ctx: AppContext, origin: ChangeOrigin, id: string, input: UpdateTeamInput): Promise<Result<TeamsTable & { memberIds: string[] }, AppError>> {
   const nameTaken = () => err<AppError>({ kind: 'validation', errors: [fieldIssue('name', '团队名称已存在', 'A team with this name exists')] });
   let result: Result<TeamsTable & { memberIds: string[] }, AppError>;
   try {
@@ -47,8 +48,11 @@ export async function updateTeam(ctx: AppContext, id: string, input: UpdateTeamI
       if (input.name !== undefined) values.name = input.name;
       if (input.supervisorId !== undefined) values.supervisor_id = input.supervisorId;
       if (Object.keys(values).length) await updateTeamRow(trx, id, values);
+      const memberIdsBefore = await memberIdsOfTeam(trx, id);
       if (input.memberIds) await replaceTeamMembers(trx, id, [...new Set(input.memberIds)]);
-      return ok({ ...team, ...values, memberIds: await memberIdsOfTeam(trx, id) });
+      const updated = { ...team, ...values, memberIds: await memberIdsOfTeam(trx, id) };
+      await recordAdminChange(trx, ctx, origin, { entity: 'team', entityId: id, action: 'update', before: teamSnapshot({ ...team, memberIds: memberIdsBefore }), after: teamSnapshot(updated) });
+      return ok(updated);
     });
   } catch (e) {
     if (isUniqueViolation(e)) return nameTaken(); // renamed concurrently to the same name
@@ -56,4 +60,9 @@ export async function updateTeam(ctx: AppContext, id: string, input: UpdateTeamI
   }
   if (result.ok) evictAllPrincipals();
   return result;
+}
+
+/** What the change log keeps of a team. */
+export function teamSnapshot(t: TeamsTable & { memberIds?: string[] }) {
+  return { name: t.name, supervisorId: t.supervisor_id, region: t.region, ...(t.memberIds ? { memberIds: t.memberIds } : {}) };
 }

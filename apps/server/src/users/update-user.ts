@@ -1,4 +1,5 @@
-import type { Actor, UserRole } from '@gongdan/domain/access/roles';
+import type { UserRole } from '@gongdan/domain/access/roles';
+import { recordAdminChange, type ChangeOrigin } from '../admin-changes/record-admin-change.ts';
 import { validatePhone } from '@gongdan/domain/forms/phone-validator';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { AppContext } from '../app-context.ts';
@@ -6,6 +7,7 @@ import { evictAllPrincipals } from '../auth/resolve-actor.ts';
 import { fieldIssue, type AppError, type FieldIssue } from '../shared/app-error.ts';
 import { inTransaction } from '../storage/transaction.ts';
 import type { UsersTable } from '../storage/tables.ts';
+import { presentUser } from './manage-users.ts';
 import { deleteSessionsOf, existingTeamIds, findUser, replaceUserTeams, teamIdsOfUser, updateUserRow } from './admin.repository.ts';
 
 export interface UpdateUserInput {
@@ -21,7 +23,8 @@ export interface UpdateUserInput {
  * team and state changes drop this node's cached principals so they apply to the next request.
  * Admins cannot deactivate or demote themselves (the last admin would lock everyone out).
  */
-export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: UpdateUserInput): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> {
+export async function updateUser(ctx: AppContext, origin: ChangeOrigin, id: string, input: UpdateUserInput): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> {
+  const { actor } = origin;
   const issues: FieldIssue[] = [];
   if (input.phone) {
     const e = validatePhone(input.phone, { key: 'phone', label: { zh: '电话', en: 'Phone' } });
@@ -33,6 +36,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const result = await inTransaction(ctx.database.db, async (trx): Promise<Result<UsersTable & { teamIds: string[] }, AppError>> => {
     const user = await findUser(trx, id);
     if (!user) return err({ kind: 'not_found', entity: 'user' });
+    const before = presentUser(user, await teamIdsOfUser(trx, id));
     if (input.role === 'customer' && !user.customer_id) {
       return err({ kind: 'validation', errors: [fieldIssue('role', '客户账号须关联客户，不能由员工账号改成', 'Only accounts linked to a customer can have the customer role')] });
     }
@@ -52,7 +56,9 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     await updateUserRow(trx, id, values);
     if (input.teamIds) await replaceUserTeams(trx, id, [...new Set(input.teamIds)]);
     if (input.active === false) await deleteSessionsOf(trx, id);
-    return ok({ ...user, ...values, teamIds: await teamIdsOfUser(trx, id) });
+    const updated = { ...user, ...values, teamIds: await teamIdsOfUser(trx, id) };
+    await recordAdminChange(trx, ctx, origin, { entity: 'user', entityId: id, action: 'update', before, after: presentUser(updated, updated.teamIds) });
+    return ok(updated);
   });
   if (result.ok) evictAllPrincipals();
   return result;

@@ -2,6 +2,7 @@ import { can } from '@gongdan/domain/access/permissions';
 import type { Actor } from '@gongdan/domain/access/roles';
 import { err, ok, type Result } from '@gongdan/domain/shared/result';
 import type { StockLevelDtoT, StockMovementDtoT, WarehouseDtoT, WarehouseKind } from '@gongdan/contracts/field';
+import { recordAdminChange, type ActorOrigin } from '../admin-changes/record-admin-change.ts';
 import type { AppContext } from '../app-context.ts';
 import { fieldIssue, type AppError } from '../shared/app-error.ts';
 import { newId } from '../shared/ids.ts';
@@ -28,8 +29,8 @@ async function ownerName(ctx: AppContext, ownerId: string | null): Promise<Resul
   return ok(u.name);
 }
 
-export async function createWarehouse(ctx: AppContext, actor: Actor, input: WarehouseInput): Promise<Result<WarehouseDtoT, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function createWarehouse(ctx: AppContext, origin: ActorOrigin, input: WarehouseInput): Promise<Result<WarehouseDtoT, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   if (input.kind === 'van' && !input.ownerId) return err({ kind: 'validation', errors: [fieldIssue('ownerId', '车载库须指定工程师', 'A van needs its engineer (ownerId)')] });
   const owner = await ownerName(ctx, input.kind === 'van' ? (input.ownerId ?? null) : null);
   if (!owner.ok) return owner;
@@ -39,17 +40,22 @@ export async function createWarehouse(ctx: AppContext, actor: Actor, input: Ware
     region: input.region ?? null, address: input.address ?? null, lat: input.location?.lat ?? null, lng: input.location?.lng ?? null,
     active: 1, created_at: now, updated_at: now,
   };
+  const created = presentWarehouse(row, owner.value);
   try {
-    await ctx.database.db.insertInto('warehouses').values(row).execute();
+    await inTransaction(ctx.database.db, async (trx): Promise<Result<null, AppError>> => {
+      await trx.insertInto('warehouses').values(row).execute();
+      await recordAdminChange(trx, ctx, origin, { entity: 'warehouse', entityId: row.id, action: 'create', before: null, after: created });
+      return ok(null);
+    });
   } catch (e) {
     if (isUniqueViolation(e)) return err({ kind: 'validation', errors: [fieldIssue('code', '仓库编码已存在', 'This warehouse code already exists')] });
     throw e;
   }
-  return ok(presentWarehouse(row, owner.value));
+  return ok(created);
 }
 
-export async function updateWarehouse(ctx: AppContext, actor: Actor, id: string, input: Partial<Omit<WarehouseInput, 'code' | 'kind'>>): Promise<Result<WarehouseDtoT, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function updateWarehouse(ctx: AppContext, origin: ActorOrigin, id: string, input: Partial<Omit<WarehouseInput, 'code' | 'kind'>>): Promise<Result<WarehouseDtoT, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const current = await db.selectFrom('warehouses').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
   if (!current) return err({ kind: 'not_found', entity: 'warehouse' });
@@ -63,18 +69,30 @@ export async function updateWarehouse(ctx: AppContext, actor: Actor, id: string,
     lat: input.location !== undefined ? (input.location?.lat ?? null) : current.lat, lng: input.location !== undefined ? (input.location?.lng ?? null) : current.lng,
     updated_at: ctx.clock.now().toISOString(),
   };
-  await db.updateTable('warehouses').set(next).where('id', '=', id).execute();
-  return ok(presentWarehouse(next, owner.value));
+  const previousOwner = await ownerName(ctx, current.owner_id);
+  const before = presentWarehouse(current, previousOwner.ok ? previousOwner.value : null);
+  const after = presentWarehouse(next, owner.value);
+  await inTransaction(db, async (trx): Promise<Result<null, AppError>> => {
+    await trx.updateTable('warehouses').set(next).where('id', '=', id).execute();
+    await recordAdminChange(trx, ctx, origin, { entity: 'warehouse', entityId: id, action: 'update', before, after });
+    return ok(null);
+  });
+  return ok(after);
 }
 
 /** Closes a warehouse; refused while it still holds reserved stock. */
-export async function deleteWarehouse(ctx: AppContext, actor: Actor, id: string): Promise<Result<{ id: string }, AppError>> {
-  if (!can(actor, 'config.manage')) return err({ kind: 'forbidden' });
+export async function deleteWarehouse(ctx: AppContext, origin: ActorOrigin, id: string): Promise<Result<{ id: string }, AppError>> {
+  if (!can(origin.actor, 'config.manage')) return err({ kind: 'forbidden' });
   const db = ctx.database.db;
   const held = await db.selectFrom('stock_levels').select('part_id').where('warehouse_id', '=', id).where('reserved', '>', 0).executeTakeFirst();
   if (held) return err({ kind: 'conflict', detail: '仓库中还有为工单预留的备件' });
-  const res = await db.updateTable('warehouses').set({ active: 0, updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1 ? ok({ id }) : err({ kind: 'not_found', entity: 'warehouse' });
+  return inTransaction(db, async (trx): Promise<Result<{ id: string }, AppError>> => {
+    const current = await trx.selectFrom('warehouses').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+    const res = await trx.updateTable('warehouses').set({ active: 0, updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+    if (!current || Number(res.numUpdatedRows) !== 1) return err({ kind: 'not_found', entity: 'warehouse' });
+    await recordAdminChange(trx, ctx, origin, { entity: 'warehouse', entityId: id, action: 'delete', before: presentWarehouse(current, null), after: null });
+    return ok({ id });
+  });
 }
 
 export async function listWarehouses(ctx: AppContext, q: { kind?: WarehouseKind | undefined; ownerId?: string | undefined }): Promise<WarehouseDtoT[]> {

@@ -6,7 +6,7 @@ import { ProblemSchema } from '@gongdan/contracts/problem';
 import { CreateWarehouseBody, SetStockBody, StockLevelDto, StockMovementPage, StockMovementQuery, UpdateWarehouseBody, WAREHOUSE_KINDS, WarehouseDto } from '@gongdan/contracts/field';
 import type { AppContext } from '../app-context.ts';
 import { sendResult } from '../http/reply.ts';
-import { actorOf } from '../http/request-meta.ts';
+import { actorOf, originOf } from '../http/request-meta.ts';
 import { createWarehouse, deleteWarehouse, listStock, listStockMovements, listWarehouses, setStock, updateWarehouse } from './manage-warehouses.ts';
 
 const tags = ['warehouses'];
@@ -21,15 +21,15 @@ export function registerWarehouseRoutes(app: FastifyInstance, ctx: AppContext): 
   r.post('/api/v1/warehouses', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: add a warehouse (a van needs its engineer)', body: CreateWarehouseBody, response: { 201: WarehouseDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createWarehouse(ctx, actorOf(req), req.body), 201, (w) => w));
+  }, async (req, reply) => sendResult(req, reply, await createWarehouse(ctx, originOf(req), req.body), 201, (w) => w));
   r.patch('/api/v1/warehouses/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: edit a warehouse', params: IdParams, body: UpdateWarehouseBody, response: { 200: WarehouseDto, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await updateWarehouse(ctx, actorOf(req), req.params.id, req.body), 200, (w) => w));
+  }, async (req, reply) => sendResult(req, reply, await updateWarehouse(ctx, originOf(req), req.params.id, req.body), 200, (w) => w));
   r.delete('/api/v1/warehouses/:id', {
     config: { access: 'config.manage' },
     schema: { tags, summary: 'Admin: close a warehouse (refused while it holds reservations)', params: IdParams, response: { 200: z.object({ id: z.string() }), ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await deleteWarehouse(ctx, actorOf(req), req.params.id), 200, (w) => w));
+  }, async (req, reply) => sendResult(req, reply, await deleteWarehouse(ctx, originOf(req), req.params.id), 200, (w) => w));
   r.get('/api/v1/warehouses/:id/stock', {
     config: { access: 'config.read' },
     schema: { tags, summary: 'Stock levels of a warehouse', params: IdParams, response: { 200: z.object({ items: z.array(StockLevelDto) }), ...problems } },

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '@gongdan/contracts/problem';
 import type { AppContext } from '../app-context.ts';
+import { originOf } from '../http/request-meta.ts';
 import { parseJson } from '../shared/json.ts';
 import { sendResult } from '../http/reply.ts';
 import { createWebhookSubscription } from './create-webhook-subscription.ts';
@@ -20,7 +21,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
   r.post('/api/v1/webhooks', {
     config: { access: 'webhook.manage' },
     schema: { tags: ['webhooks'], summary: 'Subscribe a URL to ticket events; the signing secret is shown once', body: CreateSub, response: { 201: Sub, ...problems } },
-  }, async (req, reply) => sendResult(req, reply, await createWebhookSubscription(ctx, req.body), 201, (created) => created));
+  }, async (req, reply) => sendResult(req, reply, await createWebhookSubscription(ctx, originOf(req), req.body), 201, (created) => created));
   r.get('/api/v1/webhooks', {
     config: { access: 'webhook.manage' },
     schema: { tags: ['webhooks'], summary: 'List webhook subscriptions', response: { 200: z.object({ items: z.array(Sub) }), ...problems } },

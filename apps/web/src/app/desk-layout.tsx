@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { AppstoreOutlined, CarryOutOutlined, AuditOutlined, BookOutlined, ClockCircleOutlined, FlagOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CarryOutOutlined, AuditOutlined, BookOutlined, ClockCircleOutlined, FlagOutlined, HistoryOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { NotificationBell } from '../features/desk/notifications/notification-bell.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,6 +36,7 @@ export function DeskLayout() {
       ? [{ key: '/confirmations', icon: <AuditOutlined />, label: hasPermission(session, 'audit.read') ? t('可疑关闭', 'Suspicious closes') : t('回访任务', 'Callbacks') }] : []),
     ...(hasPermission(session, 'knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('知识库', 'Knowledge') }] : []),
     ...(hasPermission(session, 'user.manage') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理', 'Administration') }] : []),
+    ...(hasPermission(session, 'admin_change.read') ? [{ key: '/admin/changes', icon: <HistoryOutlined />, label: t('操作日志', 'Change log') }] : []),
     ...(hasPermission(session, 'config.manage') ? [{ key: '/admin/sla', icon: <ClockCircleOutlined />, label: t('SLA 管理', 'SLA') }] : []),
     ...(hasPermission(session, 'config.manage') ? [{ key: '/admin/field', icon: <ToolOutlined />, label: t('现场服务', 'Field service') }] : []),
   ], [session, t]);

@@ -24,6 +24,7 @@ const CreateTicketPage = lazy(() => import('../features/desk/create/create-ticke
 const CustomersPage = lazy(() => import('../features/desk/customers/customers-page.tsx'));
 const CustomerPage = lazy(() => import('../features/desk/customers/customer-page.tsx'));
 const AdminPage = lazy(() => import('../features/desk/admin/admin-page.tsx'));
+const ChangeLogPage = lazy(() => import('../features/desk/admin/change-log/change-log-page.tsx'));
 const SlaAdminPage = lazy(() => import('../features/desk/sla-admin/sla-admin-page.tsx'));
 const FieldAdminPage = lazy(() => import('../features/desk/field-admin/field-admin-page.tsx'));
 const TodosPage = lazy(() => import('../features/desk/notifications/todos-page.tsx'));
@@ -57,6 +58,7 @@ export function DeskRouter() {
           <Route path="/customers" element={page(<CustomersPage />)} />
           <Route path="/customers/:id" element={page(<CustomerPage />)} />
           <Route path="/admin" element={page(<AdminPage />)} />
+          <Route path="/admin/changes" element={page(<ChangeLogPage />)} />
           <Route path="/admin/sla" element={page(<SlaAdminPage />)} />
           <Route path="/admin/field" element={page(<FieldAdminPage />)} />
           <Route path="/todos" element={page(<TodosPage />)} />

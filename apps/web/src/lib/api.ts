@@ -105,6 +105,7 @@ export const api = {
   teams: {
     list: () => get<{ items: Team[] }>('/api/v1/teams'),
     create: (body: { name: string; supervisorId?: string | null; region?: string | null }) => post<Team>('/api/v1/teams', body),
+    update: (id: string, body: { name?: string; supervisorId?: string | null; memberIds?: string[] }) => request<Team>('PATCH', `/api/v1/teams/${enc(id)}`, { body }),
   },
   forms: {
     get: (ticketType: string) => get<FormDefinition>(`/api/v1/forms/${enc(ticketType)}`),

@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'team.manage',
   'audit.read',
   'audit.verify',
+  'admin_change.read',
   'token.manage',
   'webhook.manage',
   'config.read',

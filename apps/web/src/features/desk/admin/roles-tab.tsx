@@ -22,6 +22,7 @@ const PERMISSION_LABELS: Record<Permission, [string, string]> = {
   'team.manage': ['管理团队', 'Manage teams'],
   'audit.read': ['查看审计', 'Read audit'],
   'audit.verify': ['校验审计链', 'Verify the audit chain'],
+  'admin_change.read': ['查看操作日志', 'Read the change log'],
   'token.manage': ['管理 API 令牌', 'Manage API tokens'],
   'webhook.manage': ['管理 Webhook', 'Manage webhooks'],
   'config.read': ['查看配置', 'Read settings'],

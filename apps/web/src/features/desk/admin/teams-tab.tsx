@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/problem.ts';
 import { keys } from '../../../lib/query-keys.ts';
 import { ErrorState } from '../../../ui/states.tsx';
 import { useTeams, useUsers } from '../directory.ts';
+import { TeamSupervisorSelect } from './team-supervisor-select.tsx';
 
 export function TeamsTab() {
   const { t } = useI18n();
@@ -36,7 +37,7 @@ export function TeamsTab() {
         rowKey="id" size="small" loading={teams.isPending} dataSource={teams.data ?? []} pagination={false}
         columns={[
           { title: t('团队', 'Team'), dataIndex: 'name' },
-          { title: t('主管', 'Supervisor'), dataIndex: 'supervisorId', render: name },
+          { title: t('主管', 'Supervisor'), key: 'supervisor', render: (_, team) => <TeamSupervisorSelect team={team} users={users.data ?? []} /> },
           { title: t('地区', 'Region'), dataIndex: 'region' },
           { title: t('成员', 'Members'), dataIndex: 'memberIds', render: (ids: string[]) => ids.map((i) => name(i)).join('、') || '—' },
         ]}
