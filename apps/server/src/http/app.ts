@@ -35,6 +35,7 @@ import { registerConfirmationRoutes } from '../confirmations/confirmation.routes
 import { registerSimilarRoutes } from '../similar/similar.routes.ts';
 import { registerKnowledgeRoutes } from '../knowledge/knowledge.routes.ts';
 import { registerStaticWeb } from './static-web.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { withProblemMediaType } from './openapi-document.ts';
 import { registerFieldRoutes } from '../field/field.routes.ts';
 import { registerSopRoutes } from '../field/sop.routes.ts';
@@ -60,6 +61,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // UTF-8 once, here: handed a string, Fastify would scan it for Content-Length (Buffer.byteLength,
   // slow on the two-byte strings Chinese text makes) and the socket write would encode it again.
   app.setSerializerCompiler(() => (data) => Buffer.from(JSON.stringify(data)) as unknown as string);
+  // First, so every route below (plugins' own contexts included) inherits the baseline headers.
+  registerSecurityHeaders(app, { publicUrl: ctx.config.publicUrl, docsPrefix: '/api/docs' });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
@@ -78,7 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
   registerErrorHandling(app);
   registerAccessControl(app, ctx);
   registerIdempotency(app, ctx);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { HttpProblem } from './problem.ts';
+import { cspHash, inlineScripts, pagePolicy } from './security-headers.ts';
 
 /** Where `npm install` (postinstall) leaves the desk's production build. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -22,12 +23,17 @@ export async function registerStaticWeb(app: FastifyInstance, distDir = WEB_DIST
       reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  let cached: { mtimeMs: number; html: string } | null = null;
-  const indexHtml = (): string | null => {
+  // The policy carries the hashes of the built HTML's inline scripts (the boot script, ADR 025),
+  // recomputed whenever the file changes, so a rebuild never needs a policy edit.
+  let cached: { mtimeMs: number; html: string; csp: string } | null = null;
+  const indexHtml = (): { html: string; csp: string } | null => {
     if (!existsSync(indexPath)) return null;
     const { mtimeMs } = statSync(indexPath);
-    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
-    return cached.html;
+    if (cached?.mtimeMs !== mtimeMs) {
+      const html = readFileSync(indexPath, 'utf8');
+      cached = { mtimeMs, html, csp: htmlPolicy(html) };
+    }
+    return cached;
   };
   // A catch-all GET route (not a second not-found handler: the error module owns that one), so
   // every other method and every /api path still ends in the problem+json 404.
@@ -37,12 +43,13 @@ export async function registerStaticWeb(app: FastifyInstance, distDir = WEB_DIST
       throw new HttpProblem(404, 'not_found', { zh: '资源不存在', en: 'Not found' }, { detail: `${req.method} ${path}` });
     }
     if (path === '/m' || path.startsWith('/m/')) return sendFieldApp(reply, distDir, path);
-    const html = indexHtml();
-    if (html === null) {
+    const page = indexHtml();
+    if (page === null) {
       return reply.code(503).type('text/plain; charset=utf-8')
         .send('The web app is not built yet: run `npm install` (or `npm run build`) at the repository root.\n网页端尚未构建：请在仓库根目录运行 npm install。');
     }
-    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache')
+      .header('content-security-policy', page.csp).send(page.html);
   });
 }
 
@@ -67,5 +74,12 @@ function sendFieldApp(reply: FastifyReply, distDir: string, path: string): Fasti
   }
   reply.header('cache-control', 'no-cache');
   if (path === '/m/sw.js') reply.header('service-worker-allowed', '/m/');
-  return reply.code(200).type(type ?? 'text/html; charset=utf-8').send(readFileSync(file));
+  const body = readFileSync(file);
+  if (!type) reply.header('content-security-policy', htmlPolicy(body.toString('utf8')));
+  return reply.code(200).type(type ?? 'text/html; charset=utf-8').send(body);
+}
+
+/** The page policy with the hashes of this document's inline scripts. */
+function htmlPolicy(html: string): string {
+  return pagePolicy(inlineScripts(html).map(cspHash));
 }
