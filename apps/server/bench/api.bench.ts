@@ -38,6 +38,8 @@ const ONLY = process.env.BENCH_ONLY ?? '';
 /** BENCH_AMPLIFY_FROM=N: seed N tickets through the use cases and copy them in SQL up to --tickets (seed-tickets.ts). */
 const AMPLIFY_FROM = arg('amplify-from', 'BENCH_AMPLIFY_FROM', 0);
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+/** The Node flags on the product bin's shebang line: the bare baseline runs with the same runtime settings. */
+const BIN_RUNTIME_FLAGS = (/^#!.*?\bnode\b(.*)$/m.exec(readFileSync(resolve('apps/server/bin/gongdan.mjs'), 'utf8').split('\n')[0] ?? '')?.[1] ?? '').split(' ').filter(Boolean);
 const TARGETS = { createRatio: 0.4, createP99: 25, listP99: 30, rssMb: 400 };
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -58,8 +60,9 @@ for (const s of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `command` is Node itself (args = a script and its arguments) or an executable such as the product's bin. */
+function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(String(d).replace(/^(?=.)/gm, `[${name}] `)));
@@ -181,8 +184,11 @@ async function main(): Promise<void> {
   // 2. The real server.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child: server } = await startChild('server', [...SERVER_FLAGS, resolve('apps/server/bin/gongdan.mjs'), 'start', '--roles=api,worker'], {
+  // Started as users start it: the bin as an executable, so the runtime flags on its shebang line apply
+  // (ADR 024); BENCH_SERVER_FLAGS reach Node through NODE_OPTIONS.
+  const { child: server } = await startChild('server', resolve('apps/server/bin/gongdan.mjs'), ['start', '--roles=api,worker'], {
     ...process.env, ...BENCH_ENV, GONGDAN_DATA_DIR: runDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GONGDAN_DEMO: '0',
+    ...(SERVER_FLAGS.length ? { NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...SERVER_FLAGS].join(' ').trim() } : {}),
   }, /is running/);
   const rss = rssSampler(server.pid as number);
   const idleRss = rss.now();
@@ -225,7 +231,7 @@ async function main(): Promise<void> {
   const bareDir = join(BENCH_ROOT, 'run-bare');
   rmSync(bareDir, { recursive: true, force: true });
   const barePort = await freePort();
-  const { child: bare } = await startChild('bare', ['--import', 'tsx', resolve('apps/server/bench/bare-server.ts'), join(bareDir, 'bare.db'), String(barePort)], {
+  const { child: bare } = await startChild('bare', process.execPath, [...BIN_RUNTIME_FLAGS, '--import', 'tsx', resolve('apps/server/bench/bare-server.ts'), join(bareDir, 'bare.db'), String(barePort)], {
     ...process.env, LOG_LEVEL: 'warn',
   }, /listening \S+/);
   const bareRss = rssSampler(bare.pid as number);
