@@ -1,5 +1,5 @@
 import type { TicketScope } from '@gongdan/domain/access/permissions';
-import { CompiledQuery, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { dialectOf } from '../storage/database.ts';
 import type { DB, TicketRow, TicketUpdate } from '../storage/tables.ts';
 import { insertRows } from '../storage/insert-row.ts';
@@ -184,15 +184,23 @@ function listSlice(db: Db, filter: TicketFilter, req: TicketPageRequest, slice: 
   if (p) q = q.where('tickets.priority', '>=', p).where('tickets.priority', '<=', p);
   if (slice.narrow && 'appointment' in slice.narrow) q = q.where('tickets.appointment_start', slice.narrow.appointment === 'set' ? 'is not' : 'is', null);
   const col = sql.ref(`tickets.${slice.column}`);
-  const cmp = sql.raw(req.sort.desc ? '<' : '>');
   if (slice.after) {
     const a = slice.after;
-    q = 'value' in a ? q.where(sql<boolean>`(${col}, tickets.id) ${cmp} (${a.value}, ${a.id})`) : q.where(sql<boolean>`tickets.id ${cmp} ${a.id}`);
+    q = 'value' in a ? q.where(keysetAfter(col, sql.ref('tickets.id'), a, req.sort.desc)) : q.where(sql<boolean>`tickets.id ${sql.raw(req.sort.desc ? '<' : '>')} ${a.id}`);
   }
   // Ordered by the column even where it is constant in the slice (a priority, no appointment): then the
   // index order is the page order on Postgres too, which does not treat `is null` as fixing a column.
   const dir = sql.raw(req.sort.desc ? 'desc' : 'asc');
   return q.orderBy(sql`${col} ${dir}`).orderBy(sql`tickets.id ${dir}`).limit(limit).execute();
+}
+
+/**
+ * Keyset position "after (value, id)" in a (column, id) order, as a row-value comparison: both
+ * planners turn it into a range on the (…, column, id) index, where `col < v or (col = v and id < i)`
+ * left Postgres filtering every entry before the cursor (ADR 022). Every keyset page uses it.
+ */
+function keysetAfter(col: RawBuilder<unknown>, id: RawBuilder<unknown>, after: { value: string | number; id: string }, desc: boolean): RawBuilder<boolean> {
+  return sql<boolean>`(${col}, ${id}) ${sql.raw(desc ? '<' : '>')} (${after.value}, ${after.id})`;
 }
 
 /**
@@ -207,11 +215,7 @@ async function listBySlaDue(db: Db, req: TicketPageRequest): Promise<ListedTicke
   let q = filteredTickets(db, rest, req.scope).clearSelect().select(LISTED_COLUMNS.map((c) => `tickets.${c}` as const))
     .innerJoin('ticket_sla', 'ticket_sla.ticket_id', 'tickets.id').select('ticket_sla.due_at as sla_due_at');
   if (slaState?.length && slaNow) q = q.where((eb) => slaStateCondition(slaState, slaNow)(eb as unknown as ExpressionBuilder<DB, 'ticket_sla'>));
-  const cmp = req.sort.desc ? '<' : '>';
-  if (req.after) {
-    const { value, id } = req.after;
-    q = q.where(sql<boolean>`(ticket_sla.due_at ${sql.raw(cmp)} ${value} or (ticket_sla.due_at = ${value} and ticket_sla.ticket_id ${sql.raw(cmp)} ${id}))`);
-  }
+  if (req.after) q = q.where(keysetAfter(sql.ref('ticket_sla.due_at'), sql.ref('ticket_sla.ticket_id'), req.after, req.sort.desc));
   const dir = req.sort.desc ? sql.raw('desc') : sql.raw('asc');
   return q.orderBy(sql`ticket_sla.due_at ${dir}`).orderBy(sql`ticket_sla.ticket_id ${dir}`).limit(req.limit + 1).execute() as Promise<ListedTicketRow[]>;
 }
