@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cspHash, customerPagePolicy } from '../http/security-headers.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(v: unknown): string {
@@ -25,13 +25,12 @@ export function formatTime(iso: string | null | undefined, timeZone: string): st
  * CSP that allows only our own script.
  */
 export function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html: string, inlineScripts: string[] = []): FastifyReply {
-  const hashes = inlineScripts.map((s) => ` 'sha256-${createHash('sha256').update(s).digest('base64')}'`).join('');
+  // nosniff, framing and permissions come from the baseline hook (http/security-headers.ts).
   reply.code(status).type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
     .header('x-robots-tag', 'noindex')
-    .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', `default-src 'none'; script-src 'self'${hashes}; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`);
+    .header('content-security-policy', customerPagePolicy(inlineScripts.map(cspHash)));
   const accepts = String(req.headers['accept-encoding'] ?? '');
   if (/\bgzip\b/.test(accepts)) {
     return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzipSync(html));

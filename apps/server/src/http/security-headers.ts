@@ -80,6 +80,23 @@ export function docsPolicy(publicUrl: string): string {
   ].join('; ');
 }
 
+/**
+ * Server-rendered customer pages (confirmation, device report, service report): nothing but our
+ * own script file and the page's inline scripts by hash, inline styles, no framing.
+ */
+export function customerPagePolicy(scriptHashes: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /** Camera (photos, nameplates), microphone (speech notes) and GPS (check-in) for our own pages only. */
 export const PERMISSIONS_POLICY = 'camera=(self), microphone=(self), geolocation=(self), payment=(), usb=(), serial=(), bluetooth=(), hid=()';
 
